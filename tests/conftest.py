@@ -1,0 +1,11 @@
+"""Settings shared by every test.
+
+Qt defaults to the headless "offscreen" platform so the suite runs the same on a
+desktop, over SSH and in CI, and no windows flash up while it runs. A test that
+needs a real X11 window sets QT_QPA_PLATFORM=xcb in its own subprocess. An
+explicit QT_QPA_PLATFORM in the environment is respected.
+"""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
