@@ -1,0 +1,42 @@
+"""Binary cross-entropy, computed from the output layer's logits Z[L]."""
+import numpy as np
+
+
+def cross_entropy_from_logits(ZL, Y):
+    """Mean binary cross-entropy of A = sigma(ZL) against 0/1 labels Y, both (1, m).
+
+    The loss of one example is -[y log a + (1 - y) log(1 - a)]. With a = sigma(z) that is
+    log(1 + e^-z) when y = 1 and log(1 + e^z) when y = 0, i.e. softplus(s) with
+    s = (1 - 2y) z. softplus(s) = max(s, 0) + log(1 + e^-|s|) never overflows and never
+    takes log(0), so the cost stays finite for z = +-1e4, where a is exactly 0 or 1; and
+    every term is positive, so the sum loses no digits to cancellation.
+    Returns nan for m = 0 (no examples, no cost).
+    """
+    m = ZL.shape[1]
+    if m == 0:
+        return float("nan")
+    s = 1.0 - 2.0 * Y
+    s *= ZL
+    tail = np.abs(s)
+    # e^-|s| is below 1e-304 past |s| = 700; capping there avoids an underflow to 0
+    # and changes the sum by less than 1e-300.
+    np.minimum(tail, 700.0, out=tail)
+    np.negative(tail, out=tail)
+    np.exp(tail, out=tail)
+    np.log1p(tail, out=tail)
+    np.maximum(s, 0.0, out=s)
+    s += tail
+    return float(s.sum() / m)
+
+
+def l2_penalty(W, l2, m):
+    """(lambda / 2m) * sum over layers of ||W[l]||_F^2, for W = [None, W1, ..., WL]."""
+    if l2 == 0.0 or m == 0:
+        return 0.0
+    return l2 / (2.0 * m) * sum(float(np.vdot(Wl, Wl)) for Wl in W[1:])
+
+
+def cost(ZL, Y, W, l2):
+    """J = cross-entropy + L2 penalty: the quantity gradient descent minimises."""
+    m = ZL.shape[1]
+    return cross_entropy_from_logits(ZL, Y) + l2_penalty(W, l2, m)

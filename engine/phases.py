@@ -1,0 +1,99 @@
+"""The phases of one gradient-descent update and the record each one leaves.
+
+An update of an L-layer network has 2L + 2 phases, in this order:
+forward layer 1 .. L, cost, backward layer L .. 1, update.
+"""
+from dataclasses import dataclass, field
+
+from .activations import ACTIVATIONS
+
+FORWARD, COST, BACKWARD, UPDATE = "forward", "cost", "backward", "update"
+
+
+@dataclass(frozen=True)
+class PhaseSpec:
+    """What a phase is, before it runs: its kind, its layer and the names it touches."""
+
+    index: int
+    kind: str
+    layer: int | None
+    title: str
+    equation: str
+    reads: tuple
+    writes: tuple
+
+
+@dataclass(frozen=True)
+class PhaseRecord:
+    """What one phase did: its spec, the values it read and the values it wrote.
+
+    reads / writes map a symbol ("W[2]", "A[1]", "J", ...) to a read-only copy of its
+    value: arrays keep their (n_l, m) shapes; J is a 0-d array.
+    """
+
+    spec: PhaseSpec
+    update: int
+    m: int
+    learning_rate: float
+    l2: float
+    reads: dict = field(repr=False)
+    writes: dict = field(repr=False)
+
+    @property
+    def kind(self):
+        return self.spec.kind
+
+    @property
+    def layer(self):
+        return self.spec.layer
+
+    @property
+    def equation(self):
+        return self.spec.equation
+
+
+def phase_count(L):
+    return 2 * L + 2
+
+
+def phase_specs(activations):
+    """The 2L + 2 PhaseSpecs of an update, for activations = (g[1], ..., g[L])."""
+    L = len(activations)
+    specs = []
+    for l in range(1, L + 1):
+        g = ACTIVATIONS[activations[l - 1]]
+        specs.append(PhaseSpec(
+            len(specs), FORWARD, l, f"Forward, layer {l}",
+            f"Z[{l}] = W[{l}] A[{l - 1}] + b[{l}]\n"
+            f"A[{l}] = {g.name}(Z[{l}])    ({g.name}(z) = {g.formula})",
+            (f"W[{l}]", f"b[{l}]", f"A[{l - 1}]"), (f"Z[{l}]", f"A[{l}]")))
+    specs.append(PhaseSpec(
+        len(specs), COST, None, "Cost",
+        f"J = -(1/m) sum[ Y log A[{L}] + (1 - Y) log(1 - A[{L}]) ]"
+        " + (lambda/2m) sum_l ||W[l]||^2\n"
+        f"    (evaluated from Z[{L}] as (1/m) sum[ log(1 + e^Z) - Y Z ], so it never takes log 0)",
+        (f"Z[{L}]", f"A[{L}]", "Y"), ("J",)))
+    for l in range(L, 0, -1):
+        g = ACTIVATIONS[activations[l - 1]]
+        if l == L:
+            dz = f"dZ[{L}] = A[{L}] - Y"
+            reads = (f"A[{L}]", "Y", f"A[{l - 1}]", f"W[{l}]")
+        else:
+            dz = f"dZ[{l}] = dA[{l}] * g'(Z[{l}])    (g' = {g.derivative_formula})"
+            reads = (f"dA[{l}]", f"Z[{l}]", f"A[{l}]", f"A[{l - 1}]", f"W[{l}]")
+        lines = [dz,
+                 f"dW[{l}] = (1/m) dZ[{l}] A[{l - 1}]^T + (lambda/m) W[{l}]",
+                 f"db[{l}] = (1/m) sum over examples of dZ[{l}]"]
+        writes = (f"dZ[{l}]", f"dW[{l}]", f"db[{l}]")
+        if l > 1:
+            lines.append(f"dA[{l - 1}] = W[{l}]^T dZ[{l}]")
+            writes += (f"dA[{l - 1}]",)
+        specs.append(PhaseSpec(len(specs), BACKWARD, l, f"Backward, layer {l}",
+                               "\n".join(lines), reads, writes))
+    params = tuple(f"{p}[{l}]" for l in range(1, L + 1) for p in ("W", "b"))
+    grads = tuple(f"d{p}[{l}]" for l in range(1, L + 1) for p in ("W", "b"))
+    specs.append(PhaseSpec(
+        len(specs), UPDATE, None, "Update",
+        "W[l] = W[l] - alpha dW[l]\nb[l] = b[l] - alpha db[l]    (for every layer l)",
+        params + grads, params))
+    return tuple(specs)

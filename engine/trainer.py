@@ -1,0 +1,245 @@
+"""Gradient descent that can advance by one phase, one update, one epoch or N updates.
+
+Every way of advancing runs the very same phase functions in the same order, so stepping
+phase by phase gives bit-identical parameters to a whole update, and to run(N).
+"""
+import math
+
+import numpy as np
+
+from .config import ConfigError, check_batch_size, check_l2, check_learning_rate
+from .history import GrowingArray
+from .network import Network
+from .phases import PhaseRecord, phase_count, phase_specs
+from .workspace import Workspace
+
+# A mean cross-entropy this large means the logits are off by hundreds: the steps have
+# overshot and the weights are running away, so training stops before they reach inf.
+EXPLODING_COST = 1e3
+
+
+class TrainingDiverged(ArithmeticError):
+    """The cost became non-finite or exploded; the parameters were rolled back."""
+
+    def __init__(self, update, cost, learning_rate):
+        self.update = update
+        self.cost = cost
+        what = "is not a number" if math.isnan(cost) else (
+            "became infinite" if math.isinf(cost) else f"exploded to {cost:.3g}")
+        super().__init__(
+            f"Training diverged at update {update}: the cost {what} "
+            f"(learning rate {learning_rate:g}). The weights were rolled back to the last "
+            f"update with a finite cost. Try a smaller learning rate.")
+
+
+class Trainer:
+    """Trains a Network on a Dataset by gradient descent.
+
+    dataset: an engine Dataset (X_train (n_x, m), Y_train (1, m), X_test, Y_test).
+    model: a ModelConfig whose layer_sizes[0] equals the dataset's n_x.
+    train: a TrainConfig (learning rate, L2 lambda, batch size; 0 = full batch).
+    """
+
+    def __init__(self, dataset, model, train):
+        if model.layer_sizes[0] != dataset.n_x:
+            raise ConfigError(
+                f"the input layer has {model.layer_sizes[0]} units but the data has "
+                f"{dataset.n_x} features; make the first layer size {dataset.n_x}")
+        self.dataset = dataset
+        self.model = model
+        self.learning_rate = train.learning_rate
+        self.l2 = train.l2
+        self._batch_size = train.batch_size
+        self.specs = phase_specs(model.activations)
+        self.reset()
+
+    # --- state ------------------------------------------------------------------
+
+    def reset(self):
+        """Back to the initial weights of this seed, update 0, an empty history."""
+        self.rng = np.random.default_rng(self.model.seed)
+        self.network = Network.initialise(self.model, self.rng)
+        self._last_good = self.network.copy()
+        self.update_count = 0
+        self.epoch_count = 0
+        self.phase = 0
+        self.batch_index = 0
+        self.costs = GrowingArray()
+        self.epoch_ends = []
+        self._workspaces = {}
+        self._ws = None
+        self._gradient_ws = None
+        self._pending_batch_size = None
+        self._start_epoch()
+
+    @property
+    def L(self):
+        return self.network.L
+
+    @property
+    def phases_per_update(self):
+        return phase_count(self.network.L)
+
+    @property
+    def batch_size(self):
+        """The batch size in force (0 = full batch)."""
+        return self._batch_size
+
+    @property
+    def updates_per_epoch(self):
+        return len(self._batch_starts)
+
+    @property
+    def next_spec(self):
+        """The PhaseSpec that step_phase() will run next."""
+        return self.specs[self.phase]
+
+    @property
+    def last_workspace(self):
+        """The Workspace of the most recent completed backward pass, or None."""
+        return self._gradient_ws
+
+    def set_learning_rate(self, value):
+        self.learning_rate = check_learning_rate(value)
+
+    def set_l2(self, value):
+        self.l2 = check_l2(value)
+
+    def set_batch_size(self, value):
+        """Takes effect at the start of the next update, with a freshly shuffled epoch."""
+        self._pending_batch_size = check_batch_size(value)
+        if self.phase == 0:
+            self._apply_pending_batch_size()
+
+    # --- advancing --------------------------------------------------------------
+
+    def step_phase(self):
+        """Run exactly one phase; returns its PhaseRecord."""
+        spec = self.specs[self.phase]
+        with np.errstate(all="ignore"):
+            if self.phase == 0:
+                self._begin_batch()
+            reads = {name: self._frozen(name) for name in spec.reads}
+            update, lr = self.update_count, self.learning_rate
+            self._run_phase(self.phase)
+            writes = {name: self._frozen(name) for name in spec.writes}
+        record = PhaseRecord(spec, update, self._ws.m, lr, self.l2, reads, writes)
+        self._advance_phase()
+        return record
+
+    def step_update(self):
+        """Finish the current update (all of it, if none of it has run yet)."""
+        self.run(1)
+
+    def step_epoch(self):
+        """Run updates until the current epoch ends."""
+        start = self.epoch_count
+        while self.epoch_count == start:
+            self.run(1)
+
+    def run(self, n):
+        """Complete n updates as fast as possible (the first may be partly done)."""
+        P = self.phases_per_update
+        with np.errstate(all="ignore"):
+            for _ in range(int(n)):
+                if self.phase == 0:
+                    self._begin_batch()
+                while self.phase < P:
+                    self._run_phase(self.phase)
+                    self.phase += 1
+                self._end_update()
+
+    def _advance_phase(self):
+        self.phase += 1
+        if self.phase == self.phases_per_update:
+            self._end_update()
+
+    # --- the phases -------------------------------------------------------------
+
+    def _run_phase(self, p):
+        net, ws, L = self.network, self._ws, self.network.L
+        if p < L:
+            net.forward_layer(ws, p + 1)
+        elif p == L:
+            self._cost_phase()
+        elif p <= 2 * L:
+            net.backward_layer(ws, 2 * L + 1 - p, self.l2)
+        else:
+            net.apply_update(ws, self.learning_rate)
+            self._gradient_ws = ws
+
+    def _cost_phase(self):
+        J = self.network.batch_cost(self._ws, self.l2)
+        if not J <= EXPLODING_COST:  # also true for nan
+            self.network.load_parameters(self._last_good)
+            self.phase = 0
+            raise TrainingDiverged(self.update_count, J, self.learning_rate)
+        self._last_good.load_parameters(self.network)
+
+    # --- batches and epochs -----------------------------------------------------
+
+    def _start_epoch(self):
+        """Shuffle the training set for a new epoch (not needed for full batch)."""
+        X, Y = self.dataset.X_train, self.dataset.Y_train
+        m = X.shape[1]
+        size = self._batch_size if 0 < self._batch_size < m else m
+        if size == m:
+            self._X_epoch, self._Y_epoch = X, Y
+        else:
+            order = self.rng.permutation(m)
+            self._X_epoch = np.asfortranarray(X[:, order])
+            self._Y_epoch = Y[:, order]
+        self._batch_starts = range(0, m, size)
+        self._batch_len = size
+
+    def _begin_batch(self):
+        start = self._batch_starts[self.batch_index]
+        stop = min(start + self._batch_len, self._X_epoch.shape[1])
+        m = stop - start
+        ws = self._workspaces.get(m)
+        if ws is None:
+            ws = self._workspaces[m] = Workspace(self.network.layer_sizes, m)
+        if m == self._X_epoch.shape[1]:
+            ws.A[0], ws.Y = self._X_epoch, self._Y_epoch
+        else:
+            ws.A[0], ws.Y = self._X_epoch[:, start:stop], self._Y_epoch[:, start:stop]
+        self._ws = ws
+
+    def _end_update(self):
+        self.phase = 0
+        self.update_count += 1
+        self.costs.append(self._ws.J)
+        self.batch_index += 1
+        if self.batch_index == len(self._batch_starts):
+            self.batch_index = 0
+            self.epoch_count += 1
+            self.epoch_ends.append(self.update_count)
+            if self._pending_batch_size is None:
+                self._start_epoch()
+        if self._pending_batch_size is not None:
+            self._apply_pending_batch_size()
+
+    def _apply_pending_batch_size(self):
+        self._batch_size = self._pending_batch_size
+        self._pending_batch_size = None
+        self.batch_index = 0
+        self._start_epoch()
+
+    # --- looking at values by their symbol ---------------------------------------
+
+    def value(self, name):
+        """The current value of a symbol such as "W[2]", "dZ[1]", "A[0]", "Y" or "J"."""
+        if name == "J":
+            return np.array(self._ws.J)
+        if name == "Y":
+            return self._ws.Y
+        symbol, l = name[:-1].split("[")
+        l = int(l)
+        if symbol in ("W", "b"):
+            return getattr(self.network, symbol)[l]
+        return getattr(self._ws, symbol)[l]
+
+    def _frozen(self, name):
+        v = np.array(self.value(name), dtype=np.float64, copy=True)
+        v.flags.writeable = False
+        return v
