@@ -1,0 +1,153 @@
+"""Frozen, read-only copies of what the views need, made on the training thread.
+
+SessionInfo is made once per model build (the data and the picture of the input space);
+a Snapshot after every batch of updates. Nothing in either shares memory with the trainer.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+from .metrics import Metrics, compute_metrics
+from .phases import PhaseRecord
+from .projection import grid_points, plane_extent, principal_axes
+
+
+def frozen(a, dtype=np.float64):
+    """A read-only copy of a."""
+    a = np.array(a, dtype=dtype, copy=True)
+    a.flags.writeable = False
+    return a
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What stays fixed until the next reset: the data, the model's shape, the 2-D view.
+
+    points_train (2, m_train), points_test (2, m_test): the examples in the plane drawn
+    by the boundary view (the inputs themselves when n_x == 2, else a PCA projection).
+    extent: (x_min, x_max, y_min, y_max) of that plane. grid: (2, r*r) points whose
+    predictions form the heatmap (only when n_x == 2; else None).
+    image_shape: (8, 8) when each input is an image (the digits), else None.
+    """
+
+    dataset_name: str
+    feature_names: tuple
+    label_mapping: object
+    layer_sizes: tuple
+    activations: tuple
+    X_train: np.ndarray
+    Y_train: np.ndarray
+    X_test: np.ndarray
+    Y_test: np.ndarray
+    points_train: np.ndarray
+    points_test: np.ndarray
+    extent: tuple
+    grid: np.ndarray | None
+    grid_resolution: int
+    is_projection: bool
+    image_shape: tuple | None
+    updates_per_epoch: int
+
+
+def make_session_info(trainer, resolution=100):
+    data = trainer.dataset
+    n_x = data.n_x
+    if n_x == 2:
+        to_plane = np.eye(2)
+    else:
+        to_plane = principal_axes(data.X_train)
+    points_train = to_plane @ data.X_train
+    points_test = to_plane @ data.X_test
+    extent = plane_extent(np.hstack([points_train, points_test]))
+    grid = frozen(grid_points(extent, resolution)) if n_x == 2 else None
+    side = int(round(np.sqrt(n_x)))
+    image_shape = (side, side) if data.name == "digits" and side * side == n_x else None
+    return SessionInfo(
+        dataset_name=data.name,
+        feature_names=tuple(data.feature_names),
+        label_mapping=data.label_mapping,
+        layer_sizes=trainer.network.layer_sizes,
+        activations=trainer.network.activation_names,
+        X_train=frozen(data.X_train), Y_train=frozen(data.Y_train),
+        X_test=frozen(data.X_test), Y_test=frozen(data.Y_test),
+        points_train=frozen(points_train), points_test=frozen(points_test),
+        extent=extent, grid=grid, grid_resolution=resolution,
+        is_projection=n_x != 2, image_shape=image_shape,
+        updates_per_epoch=trainer.updates_per_epoch,
+    )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The model after `update` updates, and what happened since the last Snapshot.
+
+    new_costs (k,): the cost J of each update since the last snapshot, oldest first, so
+    update number (update - k + i + 1) had cost new_costs[i]; none is ever skipped.
+    new_epoch_ends: update numbers at which an epoch ended since the last snapshot.
+    W, b: per layer (index 0 is layer 1), read-only copies.
+    boundary: (r, r) float32 P(y = 1) over SessionInfo.grid (row 0 at y_min), or None.
+    test_A: (1, m_test) outputs on the test set.
+    example_index, example_A: the selected training example and its activations
+    A[0] .. A[L] as (n_l,) arrays (for the network diagram).
+    last_phase: the PhaseRecord of the phase just stepped, or None.
+    """
+
+    update: int
+    epoch: int
+    phase: int
+    phases_per_update: int
+    learning_rate: float
+    l2: float
+    batch_size: int
+    new_costs: np.ndarray
+    new_epoch_ends: tuple
+    metrics: Metrics
+    W: tuple
+    b: tuple
+    boundary: np.ndarray | None
+    test_A: np.ndarray
+    example_index: int
+    example_A: tuple
+    last_phase: PhaseRecord | None
+    updates_per_second: float
+    playing: bool
+
+
+def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
+                  last_phase=None, updates_per_second=0.0, playing=False,
+                  with_boundary=True):
+    """Copy out everything the views show. new_costs: the costs of updates since the
+    last snapshot (any sequence); the trainer is not changed."""
+    net = trainer.network
+    with np.errstate(all="ignore"):
+        metrics = compute_metrics(trainer)
+        boundary = None
+        if with_boundary and session.grid is not None:
+            r = session.grid_resolution
+            boundary = frozen(net.predict_proba(session.grid).reshape(r, r), np.float32)
+        test_A = frozen(net.predict_proba(session.X_test)) if session.X_test.shape[1] else \
+            frozen(np.zeros((1, 0)))
+        m = session.X_train.shape[1]
+        example_index = int(min(max(example_index, 0), m - 1))
+        ws = net.forward(session.X_train[:, example_index:example_index + 1])
+    return Snapshot(
+        update=trainer.update_count,
+        epoch=trainer.epoch_count,
+        phase=trainer.phase,
+        phases_per_update=trainer.phases_per_update,
+        learning_rate=trainer.learning_rate,
+        l2=trainer.l2,
+        batch_size=trainer.batch_size,
+        new_costs=frozen(new_costs),
+        new_epoch_ends=tuple(new_epoch_ends),
+        metrics=metrics,
+        W=tuple(frozen(w) for w in net.W[1:]),
+        b=tuple(frozen(v) for v in net.b[1:]),
+        boundary=boundary,
+        test_A=test_A,
+        example_index=example_index,
+        example_A=tuple(frozen(a[:, 0]) for a in ws.A),
+        last_phase=last_phase,
+        updates_per_second=float(updates_per_second),
+        playing=playing,
+    )
