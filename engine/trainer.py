@@ -28,8 +28,8 @@ class TrainingDiverged(ArithmeticError):
             "became infinite" if math.isinf(cost) else f"exploded to {cost:.3g}")
         super().__init__(
             f"Training diverged at update {update}: the cost {what} "
-            f"(learning rate {learning_rate:g}). The weights were rolled back to the last "
-            f"update with a finite cost. Try a smaller learning rate.")
+            f"(learning rate {learning_rate:g}). The weights are back where they were before "
+            f"the cost blew up. Try a smaller learning rate.")
 
 
 class Trainer:

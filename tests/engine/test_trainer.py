@@ -1,0 +1,185 @@
+"""The trainer: phase by phase equals a whole update equals run(N); seeds; live settings."""
+import numpy as np
+import pytest
+
+from engine.config import ConfigError, make_model_config, make_train_config
+from engine.dataset import load_dataset
+from engine.phases import BACKWARD, COST, FORWARD, UPDATE
+from engine.trainer import Trainer, TrainingDiverged
+
+
+@pytest.fixture(scope="module")
+def moons():
+    return load_dataset("moons", n=200, noise=0.2, seed=1)
+
+
+def make(dataset, sizes=(2, 8, 8, 1), activation="tanh", lr=0.5, l2=0.0, batch=0, seed=0,
+         init="xavier"):
+    return Trainer(dataset, make_model_config(sizes, activation, init, seed),
+                   make_train_config(lr, l2, batch))
+
+
+def parameters(trainer):
+    net = trainer.network
+    return [a.copy() for a in net.W[1:] + net.b[1:]]
+
+
+def same(a, b):
+    return all(np.array_equal(x, y) for x, y in zip(a, b))
+
+
+@pytest.mark.parametrize("batch", [0, 16, 1])
+def test_phase_by_phase_whole_updates_and_run_are_bit_identical(moons, batch):
+    by_phase, by_update, by_run = (make(moons, batch=batch, l2=0.3) for _ in range(3))
+    n = 23
+    for _ in range(n * by_phase.phases_per_update):
+        by_phase.step_phase()
+    for _ in range(n):
+        by_update.step_update()
+    by_run.run(n)
+    assert by_phase.update_count == by_update.update_count == by_run.update_count == n
+    assert same(parameters(by_phase), parameters(by_run))
+    assert same(parameters(by_update), parameters(by_run))
+    assert np.array_equal(by_phase.costs.view(), by_run.costs.view())
+
+
+def test_an_update_has_2L_plus_2_phases_in_order(moons):
+    t = make(moons)  # L = 3
+    records = [t.step_phase() for _ in range(t.phases_per_update)]
+    assert [(r.kind, r.layer) for r in records] == [
+        (FORWARD, 1), (FORWARD, 2), (FORWARD, 3), (COST, None),
+        (BACKWARD, 3), (BACKWARD, 2), (BACKWARD, 1), (UPDATE, None)]
+    assert t.update_count == 1 and t.phase == 0
+    assert "dZ[3] = A[3] - Y" in records[4].equation
+    assert "Z[2] = W[2] A[1] + b[2]" in records[1].equation
+
+
+def test_phase_records_hold_read_only_copies_with_the_seeds_shapes(moons):
+    t = make(moons)
+    m = moons.m_train
+    forward1 = t.step_phase()
+    assert forward1.reads["A[0]"].shape == (2, m)
+    assert forward1.reads["W[1]"].shape == (8, 2)
+    assert forward1.writes["Z[1]"].shape == (8, m)
+    assert not forward1.writes["A[1]"].flags.writeable
+    expected_Z1 = forward1.reads["W[1]"] @ forward1.reads["A[0]"] + forward1.reads["b[1]"]
+    assert np.array_equal(forward1.writes["Z[1]"], expected_Z1)
+    for _ in range(t.phases_per_update - 2):
+        t.step_phase()
+    update = t.step_phase()
+    W1_before, dW1 = update.reads["W[1]"], update.reads["dW[1]"]
+    assert np.allclose(update.writes["W[1]"], W1_before - 0.5 * dW1, rtol=0, atol=1e-15)
+    # The record did not change when the trainer went on.
+    t.run(3)
+    assert np.array_equal(update.writes["W[1]"], W1_before - 0.5 * dW1)
+
+
+def test_cost_record_equals_the_cost_of_that_update(moons):
+    t = make(moons)
+    records = [t.step_phase() for _ in range(t.phases_per_update)]
+    J = [r for r in records if r.kind == COST][0].writes["J"]
+    assert float(J) == t.costs.view()[0]
+
+
+def test_same_seed_same_run_different_seed_different_run(moons):
+    a, b, c = make(moons, batch=10, seed=4), make(moons, batch=10, seed=4), \
+        make(moons, batch=10, seed=5)
+    for t in (a, b, c):
+        t.run(120)
+    assert same(parameters(a), parameters(b))
+    assert np.array_equal(a.costs.view(), b.costs.view())
+    assert not same(parameters(a), parameters(c))
+
+
+def test_reset_restores_the_initial_weights(moons):
+    t = make(moons, batch=7)
+    initial = parameters(t)
+    t.run(50)
+    assert not same(parameters(t), initial)
+    t.reset()
+    assert same(parameters(t), initial)
+    assert t.update_count == 0 and t.epoch_count == 0 and len(t.costs) == 0
+
+
+def test_epochs_count_batches_including_the_short_last_one(moons):
+    m = moons.m_train  # 150
+    t = make(moons, batch=16)
+    assert t.updates_per_epoch == -(-m // 16)
+    t.step_epoch()
+    assert t.epoch_count == 1 and t.update_count == t.updates_per_epoch
+    assert t.epoch_ends == [t.updates_per_epoch]
+    full = make(moons, batch=0)
+    full.run(5)
+    assert full.epoch_count == 5
+
+
+def test_stochastic_descent_uses_one_example_per_update(moons):
+    t = make(moons, batch=1)
+    records = [t.step_phase() for _ in range(t.phases_per_update)]
+    assert records[0].reads["A[0]"].shape == (2, 1)
+    assert records[0].m == 1
+
+
+def test_learning_rate_change_applies_to_the_next_update(moons):
+    t = make(moons, lr=0.5)
+    t.run(5)
+    t.set_learning_rate(0.01)
+    for _ in range(t.phases_per_update - 1):
+        record = t.step_phase()
+    record = t.step_phase()
+    assert record.kind == UPDATE and record.learning_rate == 0.01
+    assert np.allclose(record.writes["W[2]"], record.reads["W[2]"] - 0.01 * record.reads["dW[2]"],
+                       rtol=0, atol=1e-15)
+
+
+def test_l2_pulls_weights_towards_zero(moons):
+    plain, decayed = make(moons, l2=0.0), make(moons, l2=5.0)
+    plain.run(300)
+    decayed.run(300)
+    norm = lambda t: sum(float(np.sum(w * w)) for w in t.network.W[1:])  # noqa: E731
+    assert norm(decayed) < 0.8 * norm(plain)
+
+
+def test_batch_size_change_takes_effect_at_the_next_update(moons):
+    t = make(moons, batch=0)
+    t.run(2)
+    t.set_batch_size(10)
+    record = t.step_phase()
+    assert record.m == 10
+
+
+def test_divergence_rolls_back_to_the_last_finite_parameters(moons):
+    t = make(moons, sizes=(2, 16, 16, 1), activation="linear", init="he", lr=3.0)
+    with pytest.raises(TrainingDiverged) as caught:
+        t.run(500)
+    assert "smaller learning rate" in str(caught.value)
+    assert 0 < t.update_count < 500
+    assert all(np.all(np.isfinite(p)) for p in parameters(t))
+    assert np.all(np.isfinite(t.costs.view()))
+    assert t.phase == 0
+    # The kept parameters are the last whose cost was finite: training can go on gently.
+    t.set_learning_rate(1e-4)
+    t.run(1)
+
+
+def test_wrong_input_size_is_refused_with_the_feature_count(moons):
+    with pytest.raises(ConfigError, match="2 features"):
+        make(moons, sizes=(3, 4, 1))
+
+
+def test_zero_initialisation_keeps_hidden_units_identical(moons):
+    """The symmetry problem: with all-zero weights every hidden unit stays the same."""
+    t = make(moons, sizes=(2, 5, 1), init="zeros")
+    t.run(100)
+    W1 = t.network.W[1]
+    assert np.allclose(W1, W1[0])
+
+
+def test_a_non_finite_cost_is_caught_and_never_recorded(moons):
+    t = make(moons)
+    t.run(5)
+    t.network.W[2][0, 0] = np.nan
+    with pytest.raises(TrainingDiverged, match="not a number"):
+        t.step_update()
+    assert len(t.costs) == 5 and np.all(np.isfinite(t.costs.view()))
+    assert np.all(np.isfinite(t.network.W[2]))
