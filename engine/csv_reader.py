@@ -19,6 +19,7 @@ from engine.errors import DatasetError
 
 # Plain ASCII decimals only: float() alone would also take "1_000" or Arabic digits.
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_ROW_OF_NUMBERS = re.compile(rf"(?:{_NUMBER.pattern}\x1f)*{_NUMBER.pattern}", re.ASCII)
 _NON_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.ASCII | re.IGNORECASE)
 _INDEX = re.compile(r"[+-]?\d{1,9}", re.ASCII)
 _DELIMITERS = (",", ";", "\t")
@@ -45,6 +46,12 @@ class CsvData:
     label_name: str
     label_mapping: dict | None
     path: str
+
+
+def _all_numbers(cells):
+    # One regex call per row instead of one per cell; "\x1f" cannot occur in a stripped cell
+    # that matched, and a cell containing it fails the match as it should.
+    return bool(_ROW_OF_NUMBERS.fullmatch("\x1f".join(cells)))
 
 
 def _is_number_like(cell):
@@ -308,14 +315,16 @@ def read_csv(path, label_column=None, positive_label=None):
 
     features = []
     for row, cells in body:
-        values = []
-        for k, column in zip(feature_ks, feature_names):
-            cell = cells[k]
-            if _NUMBER.fullmatch(cell) and math.isfinite(value := float(cell)):
-                values.append(value)
-            else:
-                values.append(_feature_value(cell, f"{name}, row {row}, column {column!r}"))
-        features.append(values)
+        picked = [cells[k] for k in feature_ks]
+        if not _all_numbers(picked):
+            for cell, column in zip(picked, feature_names):
+                _feature_value(cell, f"{name}, row {row}, column {column!r}")
+        features.append(picked)
+    X = np.array(features, dtype=np.float64).T
+    if not np.all(np.isfinite(X)):
+        j, i = np.argwhere(~np.isfinite(X))[0]
+        row, cells = body[i]
+        _feature_value(cells[feature_ks[j]], f"{name}, row {row}, column {feature_names[j]!r}")
 
     label_cells = [cells[label_k] for _, cells in body]
     label_where = f"{name}, label column {label_name!r}"
@@ -328,7 +337,7 @@ def read_csv(path, label_column=None, positive_label=None):
     else:
         hits, mapping = _one_vs_rest(label_where, label_cells, values, positive_label)
 
-    X = np.ascontiguousarray(np.array(features, dtype=np.float64).T)
+    X = np.ascontiguousarray(X)
     Y = np.array(hits, dtype=np.float64).reshape(1, -1)
     X.flags.writeable = False
     Y.flags.writeable = False

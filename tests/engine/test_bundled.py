@@ -1,10 +1,15 @@
 """Bundled real data sets load through the CSV reader with the documented labels."""
 
+from functools import cache
+
 import numpy as np
 import pytest
 
 from engine.bundled import BUNDLED_SETS, RESOURCES, load_breast_cancer, load_digits
 from engine.errors import DatasetError
+
+# Each load parses the whole file; share them across tests to keep the suite fast.
+digits = cache(load_digits)
 
 
 def test_names():
@@ -40,13 +45,13 @@ def test_digits_shape_and_digit_zero_count():
 
 @pytest.mark.parametrize("digit", range(10))
 def test_digit_vs_rest_mapping(digit):
-    data = load_digits(digit)
+    data = digits(digit)
     assert data.label_mapping == {str(k): int(k == digit) for k in range(10)}
     assert 170 <= data.Y.sum() <= 185
 
 
 def test_digits_classes_partition_the_examples():
-    total = sum(load_digits(k).Y for k in range(10))
+    total = sum(digits(k).Y for k in range(10))
     assert np.array_equal(total, np.ones((1, 1797)))
 
 
