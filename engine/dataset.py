@@ -1,0 +1,227 @@
+"""One entry point for every data set: split into train/test and standardise on train.
+
+A Dataset is frozen and its arrays are read-only, so it can be shared with the
+GUI thread without copying.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from engine.bundled import BUNDLED_SETS, load_breast_cancer, load_digits
+from engine.csv_reader import read_csv
+from engine.errors import DatasetError
+from engine.synthetic import SYNTHETIC_SETS, make_synthetic
+
+DATASET_NAMES = SYNTHETIC_SETS + BUNDLED_SETS + ("csv",)
+
+MIN_TRAIN = 2
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Standardised train and test splits; all arrays read-only float64.
+
+    X_train: (n_x, m_train), Y_train: (1, m_train) of 0.0/1.0.
+    X_test: (n_x, m_test), Y_test: (1, m_test); m_test may be 0.
+    feature_names: n_x names; label_mapping: original label -> 0/1, or None.
+    mean, std: (n_x, 1), fitted on the training split only (a std of 0 is stored as 1).
+    description: one line saying where the data came from, for display.
+    """
+
+    name: str
+    X_train: np.ndarray
+    Y_train: np.ndarray
+    X_test: np.ndarray
+    Y_test: np.ndarray
+    feature_names: tuple
+    label_mapping: dict | None
+    mean: np.ndarray
+    std: np.ndarray
+    description: str = ""
+
+    @property
+    def n_x(self):
+        """Number of input features."""
+        return self.X_train.shape[0]
+
+    @property
+    def m_train(self):
+        """Number of training examples."""
+        return self.X_train.shape[1]
+
+    @property
+    def m_test(self):
+        """Number of test examples (0 when there is no test split)."""
+        return self.X_test.shape[1]
+
+    def standardise(self, X_raw):
+        """Map raw points (n_x, k), e.g. a decision-boundary grid, into the model's input space.
+
+        Returns a new (n_x, k) float64 array (X_raw - mean) / std.
+        """
+        X_raw = np.asarray(X_raw, dtype=np.float64)
+        if X_raw.ndim != 2 or X_raw.shape[0] != self.n_x:
+            raise DatasetError(
+                f"points to standardise have shape {X_raw.shape}; expected ({self.n_x}, k)"
+            )
+        return (X_raw - self.mean) / self.std
+
+
+def _read_only(array):
+    array = np.array(array, dtype=np.float64)
+    array.flags.writeable = False
+    return array
+
+
+def _check_split_arguments(X, Y, test_ratio, seed):
+    if X.ndim != 2 or Y.ndim != 2 or Y.shape[0] != 1 or X.shape[1] != Y.shape[1]:
+        raise DatasetError(
+            f"X has shape {X.shape} and Y {Y.shape}; expected (n_x, m) and (1, m)"
+        )
+    if not np.all(np.isfinite(X)) or not np.all((Y == 0.0) | (Y == 1.0)):
+        raise DatasetError("X must hold finite numbers and Y only 0.0 and 1.0")
+    is_real = isinstance(test_ratio, (int, float, np.integer, np.floating))
+    if isinstance(test_ratio, bool) or not is_real or not 0.0 <= test_ratio < 1.0:
+        raise DatasetError(
+            f"test ratio {test_ratio!r} is not allowed; use a number from 0 (no test set) "
+            "up to but not including 1"
+        )
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise DatasetError(f"seed={seed!r} is not allowed; use a whole number >= 0")
+
+
+def _stratified_split(Y, test_ratio, rng):
+    """Indices (train, test), each class split in the same ratio.
+
+    Flooring each class's test count keeps at least one example of every class in training.
+    """
+    train, test = [], []
+    for label in (0.0, 1.0):
+        members = rng.permutation(np.flatnonzero(Y[0] == label))
+        m_test = int(test_ratio * members.size)
+        test.append(members[:m_test])
+        train.append(members[m_test:])
+    return rng.permutation(np.concatenate(train)), rng.permutation(np.concatenate(test))
+
+
+def split_and_standardise(
+    X, Y, test_ratio=0.25, seed=0, name="", feature_names=(), label_mapping=None, description=""
+):
+    """Shuffle-split (X, Y) into train and test, then standardise both with train statistics.
+
+    Args:
+        X: (n_x, m) finite features.
+        Y: (1, m) labels 0.0/1.0.
+        test_ratio: fraction of each class held out for testing, 0 <= r < 1.
+        seed: non-negative int for the shuffle.
+        name, feature_names, label_mapping, description: carried into the Dataset;
+            feature_names defaults to x1..xn.
+
+    Returns:
+        Dataset with read-only arrays.
+
+    Raises:
+        DatasetError: for bad shapes or values, an out-of-range ratio or seed, or
+            fewer than 2 training examples.
+    """
+    X = np.asarray(X, dtype=np.float64)
+    Y = np.asarray(Y, dtype=np.float64)
+    _check_split_arguments(X, Y, test_ratio, seed)
+    train, test = _stratified_split(Y, test_ratio, np.random.default_rng(seed))
+    if train.size < MIN_TRAIN:
+        raise DatasetError(
+            f"only {train.size} training example(s) after the split; need at least {MIN_TRAIN}"
+        )
+    X_train = X[:, train]
+    # Overflow is reported below as a DatasetError, not as a numpy warning.
+    with np.errstate(over="ignore", invalid="ignore"):
+        mean = X_train.mean(axis=1, keepdims=True)
+        std = X_train.std(axis=1, keepdims=True)
+        std = np.where(std > 0.0, std, 1.0)
+        X_train = (X_train - mean) / std
+        X_test = (X[:, test] - mean) / std
+    if not (np.all(np.isfinite(X_train)) and np.all(np.isfinite(X_test))):
+        raise DatasetError("feature values are too large to standardise; rescale the data")
+    names = tuple(feature_names) or tuple(f"x{j + 1}" for j in range(X.shape[0]))
+    if len(names) != X.shape[0]:
+        raise DatasetError(f"{len(names)} feature names given for {X.shape[0]} features")
+    return Dataset(
+        name=name,
+        X_train=_read_only(X_train),
+        Y_train=_read_only(Y[:, train]),
+        X_test=_read_only(X_test),
+        Y_test=_read_only(Y[:, test]),
+        feature_names=names,
+        label_mapping=label_mapping,
+        mean=_read_only(mean),
+        std=_read_only(std),
+        description=description,
+    )
+
+
+def _describe_mapping(mapping):
+    if mapping is None:
+        return "labels 0/1"
+    positives = [label for label, y in mapping.items() if y == 1]
+    negatives = [label for label, y in mapping.items() if y == 0]
+    rest = negatives[0] if len(negatives) == 1 else "the rest"
+    return f"{', '.join(positives)} (1) vs {rest} (0)"
+
+
+def load_dataset(
+    name,
+    *,
+    n=200,
+    noise=0.1,
+    seed=0,
+    test_ratio=0.25,
+    digit=0,
+    csv_path=None,
+    label_column=None,
+    positive_label=None,
+):
+    """Load any data set by name, split it and standardise it: what the CLI and GUI call.
+
+    Args:
+        name: one of DATASET_NAMES.
+        n, noise: size and jitter of a synthetic set (ignored otherwise).
+        seed: seeds both the synthetic points and the train/test shuffle.
+        test_ratio: fraction held out for testing, 0 <= r < 1.
+        digit: the positive digit 0..9 for "digits".
+        csv_path, label_column, positive_label: for "csv"; see engine.csv_reader.read_csv.
+
+    Returns:
+        Dataset.
+
+    Raises:
+        DatasetError: for an unknown name, a missing csv_path, or any bad argument or data.
+    """
+    if not isinstance(name, str) or name not in DATASET_NAMES:
+        raise DatasetError(f"unknown data set {name!r}; allowed: {', '.join(DATASET_NAMES)}")
+    if name in SYNTHETIC_SETS:
+        X, Y = make_synthetic(name, n=n, noise=noise, seed=seed)
+        description = f"{name}: {n} points, noise {noise:g}, seed {seed}"
+        return split_and_standardise(
+            X, Y, test_ratio, seed, name=name, feature_names=("x1", "x2"), description=description
+        )
+    if name == "breast_cancer":
+        data = load_breast_cancer()
+    elif name == "digits":
+        data = load_digits(digit)
+    elif csv_path is None:
+        raise DatasetError("no CSV file chosen; give csv_path for the data set 'csv'")
+    else:
+        data = read_csv(csv_path, label_column, positive_label)
+    description = f"{Path(data.path).name}: {_describe_mapping(data.label_mapping)}"
+    return split_and_standardise(
+        data.X,
+        data.Y,
+        test_ratio,
+        seed,
+        name=name,
+        feature_names=data.feature_names,
+        label_mapping=data.label_mapping,
+        description=description,
+    )
