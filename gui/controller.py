@@ -1,0 +1,124 @@
+"""The GUI-thread side of training: keeps the newest snapshot and paints on a timer.
+
+Worker signals arrive here (this object lives on the GUI thread, so Qt queues them);
+the controller re-emits them as its own signals, which tests and widgets can wait on.
+Views are painted from a timer, each at its own budgeted rate, and only when visible
+and when something new has arrived since their last paint.
+"""
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from .training_history import TrainingHistory
+
+FRAME_MS = 33  # the paint timer: about 30 frames per second at most
+
+
+class PaintedView:
+    """A view, how often it may be painted, and when it last was."""
+
+    def __init__(self, widget, max_hz, is_visible):
+        self.widget = widget
+        self.min_interval = 1.0 / max_hz
+        self.is_visible = is_visible
+        self.painted_update = None
+        self.painted_at = 0.0
+        self.painted_snapshot = None
+
+
+class TrainingController(QObject):
+    """Receives SessionInfo and Snapshots on the GUI thread; paints registered views."""
+
+    session_started = Signal(object)
+    snapshot_received = Signal(object)
+    frame_painted = Signal(int)       # number of views painted in that frame
+    diverged = Signal(str)
+    failed = Signal(str)
+    playing_changed = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.session = None
+        self.latest = None
+        self.playing = False
+        self.history = TrainingHistory()
+        self.frames = 0
+        self._views = []
+        self._status_listeners = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self.paint)
+        self._timer.start()
+
+    def add_view(self, widget, max_hz=30, is_visible=None):
+        """Register a view with set_session(session) and show_snapshot(snapshot, history)."""
+        visible = is_visible or (lambda: widget.isVisible() and not widget.visibleRegion().isEmpty())
+        self._views.append(PaintedView(widget, max_hz, visible))
+        if self.session is not None:
+            widget.set_session(self.session)
+
+    def add_status_listener(self, callback):
+        """callback(snapshot) runs on every painted frame that has a new snapshot."""
+        self._status_listeners.append(callback)
+
+    def stop(self):
+        self._timer.stop()
+
+    # --- from the worker -------------------------------------------------------
+
+    @Slot(object)
+    def on_session(self, session):
+        self.session = session
+        self.latest = None
+        self.history.reset(len(session.layer_sizes) - 1)
+        for view in self._views:
+            view.painted_update = None
+            view.painted_snapshot = None
+            view.widget.set_session(session)
+        self.session_started.emit(session)
+
+    @Slot(object)
+    def on_snapshot(self, snapshot):
+        if self.session is None:
+            return
+        self.history.add(snapshot)
+        self.latest = snapshot
+        self.snapshot_received.emit(snapshot)
+
+    @Slot(str)
+    def on_diverged(self, message):
+        self.diverged.emit(message)
+
+    @Slot(str)
+    def on_failed(self, message):
+        self.failed.emit(message)
+
+    @Slot(bool)
+    def on_playing_changed(self, playing):
+        self.playing = playing
+        self.playing_changed.emit(playing)
+
+    # --- painting ----------------------------------------------------------------
+
+    @Slot()
+    def paint(self, force=False):
+        """Paint each visible view whose budget allows and that has something new."""
+        snapshot = self.latest
+        if snapshot is None:
+            return
+        now = time.perf_counter()
+        painted = 0
+        for view in self._views:
+            if view.painted_snapshot is snapshot:
+                continue
+            if not force and (now - view.painted_at < view.min_interval or not view.is_visible()):
+                continue
+            view.widget.show_snapshot(snapshot, self.history)
+            view.painted_snapshot = snapshot
+            view.painted_at = now
+            painted += 1
+        if painted or force:
+            for listener in self._status_listeners:
+                listener(snapshot)
+            self.frames += 1
+            self.frame_painted.emit(painted)

@@ -1,0 +1,101 @@
+"""The step-through view: the phase just run, its equation and the numbers it touched."""
+import html
+
+import numpy as np
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from engine.phases import phase_specs
+
+MAX_ROWS = 8
+MAX_COLS = 6
+
+
+def format_number(x):
+    return f"{x: .4g}"
+
+
+def format_array(name, a, column):
+    """Text for one array: a scalar, one example's column of an (n, m) array, or a
+    corner of a weight matrix."""
+    if a.ndim == 0:
+        return format_number(float(a))
+    if name.startswith(("W", "dW")):
+        rows = [" ".join(format_number(v) for v in row[:MAX_COLS]) +
+                (" …" if a.shape[1] > MAX_COLS else "") for row in a[:MAX_ROWS]]
+        if a.shape[0] > MAX_ROWS:
+            rows.append("…")
+        return "\n".join(rows)
+    if a.shape[1] == 0:
+        return "(no examples)"
+    col = a[:MAX_ROWS, min(column, a.shape[1] - 1)]
+    text = "  ".join(format_number(v) for v in col)
+    return text + ("  …" if a.shape[0] > MAX_ROWS else "")
+
+
+class PhasePanel(QWidget):
+    """Shows the PhaseRecord of the last step, or the phase that will run next."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._specs = ()
+        self._shown = None
+        self.title = QLabel("Step through one phase at a time with → (or N).")
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.body = QTextBrowser()
+        mono = QFont("DejaVu Sans Mono")
+        mono.setStyleHint(QFont.Monospace)
+        mono.setPointSize(self.font().pointSize())
+        self.body.setFont(mono)
+        self.body.setToolTip(
+            "The equation of the phase and the numbers it read and wrote. Arrays that hold "
+            "one column per example show the column of the selected example (for a "
+            "mini-batch, the first example of the batch); weight matrices show their corner.")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body, 1)
+
+    def set_session(self, session):
+        self._specs = phase_specs(session.activations)
+        self._shown = None
+        self.body.clear()
+
+    def show_snapshot(self, snapshot, history):
+        key = (snapshot.update, snapshot.phase, id(snapshot.last_phase), snapshot.example_index)
+        if key == self._shown:
+            return
+        self._shown = key
+        record = snapshot.last_phase
+        if record is None:
+            spec = self._specs[snapshot.phase]
+            self.title.setText(f"Next: phase {spec.index + 1} of {len(self._specs)} — "
+                               f"{spec.title} (update {snapshot.update + 1})")
+            self.body.setHtml(self._equation_html(spec.equation) +
+                              "<p>Press → or N to run this phase and see its numbers.</p>")
+            return
+        spec = record.spec
+        self.title.setText(f"Phase {spec.index + 1} of {len(self._specs)} — {spec.title} "
+                           f"(update {record.update + 1}, m = {record.m})")
+        column = snapshot.example_index if record.m > 1 else 0
+        parts = [self._equation_html(spec.equation)]
+        if spec.kind == "update":
+            parts.append(f"<p>alpha = {record.learning_rate:g}, lambda = {record.l2:g}</p>")
+        for heading, values in (("read", record.reads), ("wrote", record.writes)):
+            rows = "".join(
+                f"<tr><td><b>{html.escape(name)}</b></td><td>{_shape(a)}</td>"
+                f"<td><pre>{html.escape(format_array(name, a, column))}</pre></td></tr>"
+                for name, a in values.items())
+            parts.append(f"<h4>{heading}</h4><table cellspacing='6'>{rows}</table>")
+        self.body.setHtml("".join(parts))
+
+    @staticmethod
+    def _equation_html(equation):
+        return f"<pre style='font-size:large'>{html.escape(equation)}</pre>"
+
+
+def _shape(a):
+    return "scalar" if a.ndim == 0 else "(" + ", ".join(str(s) for s in np.shape(a)) + ")"

@@ -1,0 +1,23 @@
+"""The one-line summary in the status bar."""
+import math
+
+
+def _number(x, fmt):
+    return "–" if x is None or not math.isfinite(x) else format(x, fmt)
+
+
+def format_status(snapshot):
+    """'update 120 · epoch 120 · cost 0.2315 · train 94.0% · test 92.0% · 5,300 updates/s'"""
+    m = snapshot.metrics
+    parts = [
+        f"update {snapshot.update:,}",
+        f"epoch {snapshot.epoch:,}",
+        f"cost {_number(m.train_cost, '.4f')}",
+        f"train {_number(m.train_accuracy * 100, '.1f')}%",
+        f"test {_number(m.test_accuracy * 100, '.1f')}%",
+    ]
+    if snapshot.playing:
+        parts.append(f"{snapshot.updates_per_second:,.0f} updates/s")
+    else:
+        parts.append("paused")
+    return "  ·  ".join(parts)

@@ -1,0 +1,214 @@
+"""The training worker: a QObject that lives on its own QThread and owns the Trainer.
+
+It blocks on a command queue whenever it is paused, so one Step is exactly one step,
+and while playing it checks the queue between short slices of training. Only frozen,
+read-only copies (SessionInfo, Snapshot) and strings leave it, through its signals.
+"""
+import queue
+import sys
+import time
+import traceback
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from engine.snapshot import make_session_info, take_snapshot
+from engine.trainer import Trainer, TrainingDiverged
+
+SNAPSHOT_INTERVAL = 1 / 30  # seconds between snapshots while playing flat out
+SLICE_SECONDS = 0.004       # training between two looks at the command queue
+
+
+@dataclass(frozen=True)
+class Command:
+    """One instruction for the worker: kind names it, value carries its argument."""
+
+    kind: str
+    value: object = None
+
+
+class TrainingWorker(QObject):
+    """Runs the engine. Talk to it only with send(); hear from it only by its signals."""
+
+    session_ready = Signal(object)    # SessionInfo: a new model or a reset
+    snapshot_ready = Signal(object)   # Snapshot
+    diverged = Signal(str)            # training paused because the cost blew up
+    failed = Signal(str)              # an unexpected error; the worker carries on
+    playing_changed = Signal(bool)
+    stopped = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self._commands = queue.Queue()
+        self._trainer = None
+        self._session = None
+        self._playing = False
+        self._speed = 0.0            # updates per second; 0 = as fast as possible
+        self._example = 0
+        self._costs_sent = 0
+        self._epochs_sent = 0
+        self._last_snapshot_time = 0.0
+        self._rate_mark = (0.0, 0)   # (time, update count) at the last rate reading
+        self._updates_per_second = 0.0
+        self._next_due = 0.0
+        self._slice = 1
+
+    def send(self, kind, value=None):
+        """Queue a command; safe to call from any thread."""
+        self._commands.put(Command(kind, value))
+
+    # --- the loop ------------------------------------------------------------
+
+    @Slot()
+    def run(self):
+        """The thread's main loop; returns when a "stop" command arrives."""
+        while True:
+            command = self._next_command()
+            if command is not None:
+                if command.kind == "stop":
+                    break
+                self._guarded(self._handle, command)
+            elif self._playing and self._trainer is not None:
+                self._guarded(self._play_a_little)
+        self.stopped.emit()
+        self.thread().quit()
+
+    def _next_command(self):
+        if not self._playing:
+            return self._commands.get()
+        timeout = 0.0
+        if self._speed > 0:
+            timeout = max(0.0, self._next_due - time.perf_counter())
+        try:
+            if timeout > 0:
+                return self._commands.get(timeout=timeout)
+            return self._commands.get_nowait()
+        except queue.Empty:
+            return None
+
+    def _guarded(self, action, *args):
+        try:
+            action(*args)
+        except TrainingDiverged as error:
+            self._set_playing(False)
+            self._emit_snapshot()
+            self.diverged.emit(str(error))
+        except Exception as error:  # noqa: BLE001 - any bug must reach the window, not kill the thread
+            traceback.print_exc(file=sys.stderr)
+            self._set_playing(False)
+            self.failed.emit(f"{type(error).__name__}: {error}")
+
+    # --- commands ------------------------------------------------------------
+
+    def _handle(self, command):
+        kind, value = command.kind, command.value
+        if kind == "build":
+            dataset, model, train = value
+            self._trainer = Trainer(dataset, model, train)
+            self._start_session()
+        elif self._trainer is None:
+            return
+        elif kind == "play":
+            self._set_playing(True)
+        elif kind == "pause":
+            self._set_playing(False)
+            self._emit_snapshot()
+        elif kind == "step_phase":
+            self._set_playing(False)
+            record = self._trainer.step_phase()
+            self._emit_snapshot(last_phase=record)
+        elif kind == "step_update":
+            self._set_playing(False)
+            self._trainer.step_update()
+            self._emit_snapshot()
+        elif kind == "run_updates":
+            self._set_playing(False)
+            self._trainer.run(value)
+            self._emit_snapshot()
+        elif kind == "step_epoch":
+            self._set_playing(False)
+            self._trainer.step_epoch()
+            self._emit_snapshot()
+        elif kind == "reset":
+            self._set_playing(False)
+            self._trainer.reset()
+            self._start_session()
+        elif kind == "learning_rate":
+            self._trainer.set_learning_rate(value)
+            self._emit_snapshot()
+        elif kind == "l2":
+            self._trainer.set_l2(value)
+            self._emit_snapshot()
+        elif kind == "batch_size":
+            self._trainer.set_batch_size(value)
+            self._emit_snapshot()
+        elif kind == "speed":
+            self._speed = float(value)
+            self._next_due = time.perf_counter()
+        elif kind == "example":
+            self._example = int(value)
+            self._emit_snapshot()
+        else:
+            raise ValueError(f"unknown command {kind!r}")
+
+    def _set_playing(self, playing):
+        if playing != self._playing:
+            self._playing = playing
+            self._next_due = time.perf_counter()
+            self._rate_mark = (time.perf_counter(), self._trainer.update_count
+                               if self._trainer else 0)
+            self.playing_changed.emit(playing)
+
+    def _start_session(self):
+        self._costs_sent = 0
+        self._epochs_sent = 0
+        self._updates_per_second = 0.0
+        self._session = make_session_info(self._trainer)
+        self.session_ready.emit(self._session)
+        self._emit_snapshot()
+
+    # --- training ------------------------------------------------------------
+
+    def _play_a_little(self):
+        trainer = self._trainer
+        if self._speed > 0:
+            # Throttled (lecture speed): one update when it is due, and show every one.
+            trainer.run(1)
+            self._next_due = max(self._next_due + 1.0 / self._speed, time.perf_counter() - 0.5)
+            self._emit_snapshot()
+            return
+        start = time.perf_counter()
+        trainer.run(self._slice)
+        elapsed = time.perf_counter() - start
+        # Size the next slice so that commands are looked at every few milliseconds.
+        if elapsed < SLICE_SECONDS / 2:
+            self._slice = min(self._slice * 2, 100_000)
+        elif elapsed > SLICE_SECONDS * 2 and self._slice > 1:
+            self._slice //= 2
+        if time.perf_counter() - self._last_snapshot_time >= SNAPSHOT_INTERVAL:
+            self._emit_snapshot()
+
+    def _measure_rate(self):
+        now = time.perf_counter()
+        then, count = self._rate_mark
+        if self._playing and now - then >= 0.25:
+            self._updates_per_second = (self._trainer.update_count - count) / (now - then)
+            self._rate_mark = (now, self._trainer.update_count)
+        elif not self._playing:
+            self._updates_per_second = 0.0
+
+    def _emit_snapshot(self, last_phase=None):
+        trainer = self._trainer
+        if trainer is None:
+            return
+        self._measure_rate()
+        costs = trainer.costs.view()[self._costs_sent:]
+        epochs = trainer.epoch_ends[self._epochs_sent:]
+        snapshot = take_snapshot(
+            trainer, self._session, costs, epochs, example_index=self._example,
+            last_phase=last_phase, updates_per_second=self._updates_per_second,
+            playing=self._playing)
+        self._costs_sent = len(trainer.costs)
+        self._epochs_sent = len(trainer.epoch_ends)
+        self._last_snapshot_time = time.perf_counter()
+        self.snapshot_ready.emit(snapshot)

@@ -1,0 +1,172 @@
+"""The worker thread and the GUI-thread controller, without the window.
+
+Tests wait on the controller's signals (GUI thread), never on the worker's directly.
+"""
+import numpy as np
+import pytest
+from PySide6.QtCore import QThread
+
+from engine.config import make_model_config, make_train_config
+from engine.dataset import load_dataset
+from gui.controller import TrainingController
+from gui.worker import TrainingWorker
+
+WAIT_MS = 10_000
+
+
+class RecordingView:
+    """A stand-in view that remembers what it was asked to paint."""
+
+    def __init__(self):
+        self.sessions, self.snapshots = [], []
+
+    def set_session(self, session):
+        self.sessions.append(session)
+
+    def show_snapshot(self, snapshot, history):
+        self.snapshots.append(snapshot)
+
+
+@pytest.fixture
+def rig(qtbot):
+    worker, thread, controller = TrainingWorker(), QThread(), TrainingController()
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.session_ready.connect(controller.on_session)
+    worker.snapshot_ready.connect(controller.on_snapshot)
+    worker.diverged.connect(controller.on_diverged)
+    worker.failed.connect(controller.on_failed)
+    worker.playing_changed.connect(controller.on_playing_changed)
+    thread.start()
+    yield worker, controller
+    worker.send("stop")
+    assert thread.wait(5000)
+    controller.stop()
+
+
+def build(worker, qtbot, controller, lr=0.5, batch=0, sizes=(2, 8, 8, 1), activation="tanh"):
+    data = load_dataset("moons", n=200, noise=0.2, seed=0)
+    with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS):
+        worker.send("build", (data, make_model_config(sizes, activation, "xavier", 0),
+                              make_train_config(lr, 0.0, batch)))
+    return data
+
+
+def latest(controller, qtbot, command, worker, value=None):
+    with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS) as signal:
+        worker.send(command, value)
+    return signal.args[0]
+
+
+def test_play_moves_the_counter_and_pause_stops_it(rig, qtbot):
+    worker, controller = rig
+    build(worker, qtbot, controller)
+    worker.send("play")
+    qtbot.waitUntil(lambda: controller.latest.update > 200, timeout=WAIT_MS)
+    paused = latest(controller, qtbot, "pause", worker)
+    assert not controller.latest.playing
+    qtbot.wait(300)
+    assert controller.latest.update == paused.update
+    # The history holds the cost of every update, none skipped.
+    assert len(controller.history.costs) == paused.update
+    assert np.all(np.isfinite(controller.history.costs.view()))
+
+
+@pytest.mark.parametrize("k", [1, 7])
+def test_k_steps_advance_exactly_k_updates(rig, qtbot, k):
+    worker, controller = rig
+    build(worker, qtbot, controller)
+    for _ in range(k):
+        snapshot = latest(controller, qtbot, "step_update", worker)
+    assert snapshot.update == k
+    assert len(controller.history.costs) == k
+
+
+def test_phase_steps_walk_through_one_update(rig, qtbot):
+    worker, controller = rig
+    build(worker, qtbot, controller)
+    kinds = []
+    for _ in range(8):  # 2L + 2 for L = 3
+        kinds.append(latest(controller, qtbot, "step_phase", worker).last_phase.kind)
+    assert kinds == ["forward"] * 3 + ["cost"] + ["backward"] * 3 + ["update"]
+    assert controller.latest.update == 1
+
+
+def test_reset_restores_the_initial_weights(rig, qtbot):
+    worker, controller = rig
+    build(worker, qtbot, controller)
+    start = controller.latest.W
+    latest(controller, qtbot, "run_updates", worker, 50)
+    assert not np.array_equal(controller.latest.W[0], start[0])
+    with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS):
+        worker.send("reset")
+    qtbot.waitUntil(lambda: controller.latest is not None and controller.latest.update == 0,
+                    timeout=WAIT_MS)
+    assert all(np.array_equal(a, b) for a, b in zip(controller.latest.W, start))
+    assert len(controller.history.costs) == 0
+
+
+def test_a_live_learning_rate_change_takes_effect(rig, qtbot):
+    worker, controller = rig
+    build(worker, qtbot, controller, lr=0.5)
+    latest(controller, qtbot, "run_updates", worker, 5)
+    after = latest(controller, qtbot, "learning_rate", worker, 0.001)
+    assert after.learning_rate == 0.001
+    for _ in range(8):
+        record = latest(controller, qtbot, "step_phase", worker).last_phase
+    assert record.kind == "update" and record.learning_rate == 0.001
+
+
+def test_divergence_pauses_with_a_message_and_finite_state(rig, qtbot):
+    worker, controller = rig
+    build(worker, qtbot, controller, lr=3.0, sizes=(2, 16, 16, 1), activation="linear")
+    with qtbot.waitSignal(controller.diverged, timeout=WAIT_MS) as signal:
+        worker.send("play")
+    assert "smaller learning rate" in signal.args[0]
+    qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT_MS)
+    snap = controller.latest
+    assert all(np.all(np.isfinite(w)) for w in snap.W)
+    assert np.all(np.isfinite(controller.history.costs.view()))
+
+
+def test_an_unexpected_error_is_reported_and_the_worker_lives_on(rig, qtbot):
+    worker, controller = rig
+    build(worker, qtbot, controller)
+    with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as signal:
+        worker.send("learning_rate", "fast")
+    assert "learning rate must be a number" in signal.args[0]
+    assert latest(controller, qtbot, "step_update", worker).update == 1
+
+
+def test_throttled_speed_sends_every_update(rig, qtbot):
+    worker, controller = rig
+    build(worker, qtbot, controller)
+    worker.send("speed", 50.0)
+    worker.send("play")
+    qtbot.waitUntil(lambda: controller.latest.update >= 10, timeout=WAIT_MS)
+    worker.send("pause")
+    qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT_MS)
+    assert controller.latest.update < 40  # about 50 per second, not thousands
+
+
+def test_controller_paints_only_new_snapshots(rig, qtbot):
+    worker, controller = rig
+    view = RecordingView()
+    controller.add_view(view, max_hz=1000, is_visible=lambda: True)
+    build(worker, qtbot, controller)
+    qtbot.waitUntil(lambda: len(view.snapshots) == 1, timeout=WAIT_MS)
+    qtbot.wait(200)
+    assert len(view.snapshots) == 1  # nothing new, nothing painted
+    latest(controller, qtbot, "step_update", worker)
+    qtbot.waitUntil(lambda: len(view.snapshots) == 2, timeout=WAIT_MS)
+    assert view.snapshots[-1].update == 1 and len(view.sessions) == 1
+
+
+def test_hidden_views_are_not_painted(rig, qtbot):
+    worker, controller = rig
+    view = RecordingView()
+    controller.add_view(view, max_hz=1000, is_visible=lambda: False)
+    build(worker, qtbot, controller)
+    latest(controller, qtbot, "step_update", worker)
+    qtbot.wait(150)
+    assert view.snapshots == []
