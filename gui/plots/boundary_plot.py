@@ -1,0 +1,352 @@
+"""The input plane: what the model predicts where, and the data on top of it.
+
+Which picture depends on the session:
+- two features: P(y = 1) over the plane as a heatmap, its 0.5 contour (the decision
+  boundary), training points filled and test points hollow, coloured by their label;
+- more features: the fixed PCA projection of every example, filled by the model's
+  current P(y = 1), shaped by its true label (circle 0, square 1), test points outlined
+  in the test colour;
+- images (the digits): the PCA scatter and, beside it, the first-layer weights as images.
+"""
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from gui import theme
+from gui.plots.weight_images import WeightImages
+
+DECISION_LEVEL = 0.5
+N_SHADES = 65  # odd, so P = 0.5 has a shade of its own: pure white
+POINT_SIZE = 10
+OUTLINE = "#202020"
+NOT_FINITE_COLOR = "#a0a0a0"
+SELECTED_COLOR = "#000000"
+LABEL_SYMBOLS = ("o", "s")
+
+
+def _blend(hex_color, toward_white):
+    c = QColor(hex_color)
+    mix = lambda v: int(round(v + (255 - v) * toward_white))  # noqa: E731
+    return (mix(c.red()), mix(c.green()), mix(c.blue()))
+
+
+def probability_colormap(pale=False):
+    """Blue (P = 0) -> white (0.5) -> red (1), the class colours of theme.CLASS_COLORS.
+
+    pale: lighter ends, for a heatmap that class-coloured points must stand out on.
+    """
+    fade = 0.45 if pale else 0.0
+    blue, red = (_blend(c, fade) for c in theme.CLASS_COLORS)
+    return pg.ColorMap(pos=[0.0, 0.5, 1.0], color=[blue, (255, 255, 255), red])
+
+
+def shade_brushes(colormap, n=N_SHADES):
+    """n brushes sampling colormap evenly over 0..1, then a grey one at index -1 for
+    values that are not finite; made once and reused every frame."""
+    colors = colormap.map(np.linspace(0.0, 1.0, n), mode="qcolor")
+    return np.array([pg.mkBrush(c) for c in colors] + [pg.mkBrush(NOT_FINITE_COLOR)],
+                    dtype=object)
+
+
+def shade_index(values, n=N_SHADES):
+    """Index 0..n-1 of the shade for each value in 0..1; -1 where a value is not finite."""
+    v = np.asarray(values, dtype=np.float64).ravel()
+    idx = np.full(v.shape, -1, dtype=np.intp)
+    ok = np.isfinite(v)
+    idx[ok] = np.rint(np.clip(v[ok], 0.0, 1.0) * (n - 1)).astype(np.intp)
+    return idx
+
+
+def contour_segments(values, level, extent):
+    """Line segments where values (r_y, r_x) cross level, by marching squares.
+
+    values[i, j] belongs to the point (x_min + j dx, y_min + i dy) of a grid spanning
+    extent = (x_min, x_max, y_min, y_max). Returns (x, y), each (2 k,): k segments as
+    consecutive pairs of end points, for a curve drawn with connect="pairs".
+    """
+    V = np.asarray(values, dtype=np.float64)
+    r_y, r_x = V.shape
+    x_min, x_max, y_min, y_max = extent
+    S = V - level
+    up = S > 0
+
+    # Crossing points on every horizontal edge (i, j)-(i, j+1) and vertical edge (i, j)-(i+1, j),
+    # linearly interpolated; the signs differ there, so the denominators are never 0.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        h_cross = up[:, :-1] != up[:, 1:]
+        h_t = S[:, :-1] / (S[:, :-1] - S[:, 1:])
+        v_cross = up[:-1, :] != up[1:, :]
+        v_t = S[:-1, :] / (S[:-1, :] - S[1:, :])
+    jj, ii = np.meshgrid(np.arange(r_x - 1), np.arange(r_y - 1))
+    # The four edges of cell (i, j) in the order bottom, right, top, left.
+    flags = np.stack([h_cross[:-1], v_cross[:, 1:], h_cross[1:], v_cross[:, :-1]])
+    px = np.stack([jj + h_t[:-1], jj + 1.0, jj + h_t[1:], jj + 0.0 * ii])
+    py = np.stack([ii + 0.0 * jj, ii + v_t[:, 1:], ii + 1.0, ii + v_t[:, :-1]])
+    count = flags.sum(axis=0)
+
+    starts, ends = [], []
+    two = count == 2
+    if two.any():
+        f, x, y = flags[:, two], px[:, two], py[:, two]
+        first = np.argmax(f, axis=0)
+        second = 3 - np.argmax(f[::-1], axis=0)
+        cols = np.arange(f.shape[1])
+        starts.append(np.stack([x[first, cols], y[first, cols]], axis=1))
+        ends.append(np.stack([x[second, cols], y[second, cols]], axis=1))
+    four = count == 4
+    if four.any():
+        x, y = px[:, four], py[:, four]
+        corner = up[:-1, :-1][four]
+        centre = (V[:-1, :-1] + V[:-1, 1:] + V[1:, :-1] + V[1:, 1:])[four] / 4.0 > level
+        # A saddle: the two corners unlike the centre are each cut off by one segment.
+        # Corner a = (i, j) is cut off by (left, bottom); its opposite by (right, top);
+        # the other two corners by (bottom, right) and (top, left).
+        cut_a = corner != centre
+        pairs_a = ((3, 0), (1, 2))
+        pairs_b = ((0, 1), (2, 3))
+        for (p, q), (s, t) in zip(pairs_a, pairs_b):
+            e1 = np.where(cut_a, p, s)
+            e2 = np.where(cut_a, q, t)
+            cols = np.arange(x.shape[1])
+            starts.append(np.stack([x[e1, cols], y[e1, cols]], axis=1))
+            ends.append(np.stack([x[e2, cols], y[e2, cols]], axis=1))
+    if not starts:
+        return np.empty(0), np.empty(0)
+    a, b = np.concatenate(starts), np.concatenate(ends)
+    pts = np.empty((2 * len(a), 2))
+    pts[0::2], pts[1::2] = a, b
+    dx = (x_max - x_min) / max(r_x - 1, 1)
+    dy = (y_max - y_min) / max(r_y - 1, 1)
+    return x_min + pts[:, 0] * dx, y_min + pts[:, 1] * dy
+
+
+def caption_label():
+    """A word-wrapped QLabel in the base font: a caption that never widens its window."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setFont(theme.axis_font())
+    label.setContentsMargins(8, 2, 8, 4)
+    label.setStyleSheet("background-color: white; color: black;")
+    return label
+
+
+class BoundaryPlot(QWidget):
+    """The input plane of the current session; see the module docstring for what it shows."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._canvas = pg.GraphicsLayoutWidget()
+        self._plot = self._canvas.addPlot(row=0, col=0)
+        self._plot.setMenuEnabled(False)
+        self._plot.hideButtons()
+        self._bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=probability_colormap(),
+                                    interactive=False, colorMapMenu=False, width=18)
+        self._bar.getAxis("left").setLabel("P(y = 1)", **{"font-size": f"{theme.BASE_POINT_SIZE}pt"})
+        self._bar.axis.setTickFont(theme.axis_font())
+        self._canvas.addItem(self._bar, row=0, col=1)
+        self._legend = pg.LegendItem(labelTextSize=f"{theme.BASE_POINT_SIZE}pt", colCount=3)
+        self._canvas.addItem(self._legend, row=1, col=0, colspan=2)
+        self._caption = caption_label()
+        self._weights = WeightImages()
+        self._weights.hide()
+        row = QHBoxLayout()
+        row.addWidget(self._canvas, 3)
+        row.addWidget(self._weights, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row, 1)
+        layout.addWidget(self._caption)
+        self._session = None
+        self._show_test = True
+        self._last_key = None
+        self._reset_items()
+
+    # --- the items, for tests and for whoever composes views ----------------------
+
+    @property
+    def heatmap(self):
+        """The P(y = 1) ImageItem (two-feature sessions), else None."""
+        return self._image
+
+    @property
+    def contour(self):
+        """The decision-boundary curve (two-feature sessions), else None."""
+        return self._contour
+
+    @property
+    def train_points(self):
+        """The training-point ScatterPlotItems, one per label (0, 1)."""
+        return tuple(item for item, _ in self._train)
+
+    @property
+    def test_points(self):
+        """The test-point ScatterPlotItems, one per label (0, 1)."""
+        return tuple(item for item, _ in self._test)
+
+    @property
+    def weights(self):
+        """The first-layer weight images (shown only for image data)."""
+        return self._weights
+
+    # --- building, once per session ---------------------------------------------
+
+    def _reset_items(self):
+        self._plot.clear()
+        self._legend.clear()
+        self._image = self._contour = None
+        self._train = self._test = ()
+        self._selected = None
+        self._painted_shades = {}
+
+    def set_session(self, session):
+        """Forget the previous data and model; build the items for this session."""
+        self._session = session
+        self._last_key = None
+        self._reset_items()
+        if session.grid is not None:
+            self._build_plane(session)
+        else:
+            self._build_projection(session)
+        self._selected = pg.ScatterPlotItem(size=POINT_SIZE + 10, symbol="o", brush=None,
+                                            pen=pg.mkPen(SELECTED_COLOR, width=2.5))
+        self._selected.setZValue(20)
+        self._plot.addItem(self._selected)
+        self._legend.addItem(self._selected, "selected example")
+        x_min, x_max, y_min, y_max = session.extent
+        self._plot.disableAutoRange()
+        self._plot.setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
+        self._apply_show_test()
+        side_by_side = session.image_shape is not None
+        self._legend.setColumnCount(2 if side_by_side else 3)
+        if side_by_side:
+            self._weights.set_session(session)
+        self._weights.setVisible(side_by_side)
+
+    def _build_plane(self, session):
+        names = session.feature_names
+        theme.style_plot(self._plot, "Prediction P(y = 1) over the input plane",
+                         f"{names[0]} (standardised)", f"{names[1]} (standardised)")
+        pale = probability_colormap(pale=True)
+        self._bar.setColorMap(pale)
+        self._image = pg.ImageItem(axisOrder="row-major")
+        self._image.setColorMap(pale)
+        self._image.setLevels((0.0, 1.0))
+        self._image.setZValue(-10)
+        # Grid values sit on pixel centres, so the image reaches half a step past the extent.
+        x_min, x_max, y_min, y_max = session.extent
+        r = session.grid_resolution
+        dx, dy = (x_max - x_min) / (r - 1), (y_max - y_min) / (r - 1)
+        self._image_rect = (x_min - dx / 2, y_min - dy / 2, x_max - x_min + dx, y_max - y_min + dy)
+        self._plot.addItem(self._image)
+        self._contour = pg.PlotCurveItem(pen=pg.mkPen("k", width=3), connect="pairs")
+        self._contour.setZValue(5)
+        self._plot.addItem(self._contour)
+        self._legend.addItem(self._contour, "decision boundary P = 0.5")
+        self._train = self._label_scatters(session.points_train, session.Y_train, filled=True,
+                                           names=("train y = 0", "train y = 1"))
+        self._test = self._label_scatters(session.points_test, session.Y_test, filled=False,
+                                          names=("test y = 0", "test y = 1"))
+        self._caption.setText("Heatmap: the model's P(y = 1) at every point of the plane. "
+                              "Training points filled, test points hollow.")
+
+    def _label_scatters(self, points, Y, filled, names):
+        items = []
+        for label in (0, 1):
+            mask = Y[0] == label
+            color = theme.CLASS_COLORS[label]
+            if filled:
+                pen, brush = pg.mkPen(OUTLINE, width=1), pg.mkBrush(color)
+            else:
+                pen, brush = pg.mkPen(color, width=2.5), pg.mkBrush(None)
+            item = pg.ScatterPlotItem(points[0, mask], points[1, mask], size=POINT_SIZE,
+                                      symbol="o", pen=pen, brush=brush)
+            item.setZValue(10 if filled else 11)
+            self._plot.addItem(item)
+            self._legend.addItem(item, names[label])
+            items.append((item, mask))
+        return tuple(items)
+
+    def _build_projection(self, session):
+        theme.style_plot(self._plot, "Predictions on the data, PCA view",
+                         "principal component 1", "principal component 2")
+        cmap = probability_colormap()
+        self._bar.setColorMap(cmap)
+        self._shades = shade_brushes(cmap)
+        self._train = self._shape_scatters(session.points_train, session.Y_train,
+                                           pg.mkPen(OUTLINE, width=1), "train")
+        self._test = self._shape_scatters(session.points_test, session.Y_test,
+                                          pg.mkPen(theme.TEST_COLOR, width=2.5), "test")
+        n = session.X_train.shape[0]
+        self._caption.setText(
+            f"The {n} features projected onto their first two principal components "
+            "(fixed for this data). Fill: the model's P(y = 1); shape: the true label.")
+
+    def _shape_scatters(self, points, Y, pen, which):
+        items = []
+        for label in (0, 1):
+            mask = Y[0] == label
+            item = pg.ScatterPlotItem(points[0, mask], points[1, mask], size=POINT_SIZE,
+                                      symbol=LABEL_SYMBOLS[label], pen=pen,
+                                      brush=pg.mkBrush("w"))
+            item.setZValue(10 if which == "train" else 11)
+            self._plot.addItem(item)
+            shape = "circle" if label == 0 else "square"
+            self._legend.addItem(item, f"{which} y = {label} ({shape})")
+            items.append((item, mask))
+        return tuple(items)
+
+    # --- painting, every frame ----------------------------------------------------
+
+    def show_snapshot(self, snapshot, history):
+        """Paint the model of snapshot; does nothing if this update was painted already."""
+        if self._session is None:
+            return
+        key = (snapshot.update, snapshot.example_index)
+        if key == self._last_key:
+            return
+        self._last_key = key
+        if self._image is not None:
+            self._paint_plane(snapshot.boundary)
+        else:
+            self._paint_shades(self._train, snapshot.metrics.A_L)
+            self._paint_shades(self._test, snapshot.test_A)
+        self._paint_selected(snapshot.example_index)
+        if self._session.image_shape is not None:
+            self._weights.show_weights(snapshot.W[0])
+
+    def _paint_plane(self, boundary):
+        # A grid with a non-finite value is not drawn: the last good picture stays.
+        if boundary is None or not np.all(np.isfinite(boundary)):
+            return
+        self._image.setImage(boundary, autoLevels=False, levels=(0.0, 1.0))
+        self._image.setRect(*self._image_rect)
+        x, y = contour_segments(boundary, DECISION_LEVEL, self._session.extent)
+        self._contour.setData(x, y, connect="pairs")
+
+    def _paint_shades(self, items, A):
+        idx = shade_index(A)
+        for item, mask in items:
+            shades = idx[mask]
+            if np.array_equal(shades, self._painted_shades.get(item)):
+                continue
+            # Index -1 (a non-finite prediction) is the grey brush, never a probability.
+            item.setBrush(self._shades[shades])
+            self._painted_shades[item] = shades
+
+    def _paint_selected(self, i):
+        points = self._session.points_train
+        if 0 <= i < points.shape[1]:
+            self._selected.setData([points[0, i]], [points[1, i]])
+
+    # --- options ------------------------------------------------------------------
+
+    def set_show_test(self, show):
+        """Show or hide the test points."""
+        self._show_test = bool(show)
+        self._apply_show_test()
+
+    def _apply_show_test(self):
+        for item, _ in self._test:
+            item.setVisible(self._show_test)

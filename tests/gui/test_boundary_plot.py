@@ -1,0 +1,252 @@
+"""BoundaryPlot with real trained models: what its items hold after show_snapshot."""
+import dataclasses
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from engine.config import make_model_config, make_train_config
+from engine.dataset import load_dataset
+from engine.snapshot import make_session_info, take_snapshot
+from engine.trainer import Trainer
+from gui.plots.boundary_plot import (BoundaryPlot, contour_segments, probability_colormap,
+                                     shade_brushes, shade_index)
+from gui.training_history import TrainingHistory
+
+
+def trained(name, sizes, activation="tanh", updates=200, test_ratio=0.25, example=0):
+    """(trainer, session, snapshot) after `updates` full-batch updates."""
+    data = load_dataset(name, test_ratio=test_ratio)
+    trainer = Trainer(data, make_model_config(sizes, activation), make_train_config(0.5))
+    session = make_session_info(trainer)
+    trainer.run(updates)
+    return trainer, session, take_snapshot(trainer, session, [], [], example_index=example)
+
+
+def shown(qtbot, session, snapshot):
+    plot = BoundaryPlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 600)
+    plot.set_session(session)
+    plot.show_snapshot(snapshot, TrainingHistory(len(session.layer_sizes) - 1))
+    return plot
+
+
+def bilinear(values, extent, x, y):
+    """values (r_y, r_x) on the grid of extent, interpolated at points (x, y)."""
+    r_y, r_x = values.shape
+    x_min, x_max, y_min, y_max = extent
+    fx = (x - x_min) / (x_max - x_min) * (r_x - 1)
+    fy = (y - y_min) / (y_max - y_min) * (r_y - 1)
+    j = np.clip(np.floor(fx).astype(int), 0, r_x - 2)
+    i = np.clip(np.floor(fy).astype(int), 0, r_y - 2)
+    tx, ty = fx - j, fy - i
+    v = values.astype(np.float64)
+    return ((1 - ty) * ((1 - tx) * v[i, j] + tx * v[i, j + 1])
+            + ty * ((1 - tx) * v[i + 1, j] + tx * v[i + 1, j + 1]))
+
+
+def brush_rgba(spot_brush):
+    return spot_brush.color().getRgb()
+
+
+# --- the contour on its own -----------------------------------------------------------
+
+def test_contour_of_a_circle_lies_on_the_circle():
+    r = 81
+    xs = np.linspace(-2, 2, r)
+    gx, gy = np.meshgrid(xs, xs)
+    values = np.hypot(gx, gy)
+    x, y = contour_segments(values, 1.0, (-2.0, 2.0, -2.0, 2.0))
+    assert x.size > 0 and x.size % 2 == 0
+    step = 4 / (r - 1)
+    assert np.all(np.abs(np.hypot(x, y) - 1.0) < step / 4)
+    # the whole circle is covered, not just a piece of it
+    angles = np.arctan2(y, x)
+    assert np.histogram(angles, bins=12, range=(-np.pi, np.pi))[0].min() > 0
+
+
+def test_contour_handles_saddles_and_flat_fields():
+    checker = np.array([[1.0, 0.0], [0.0, 1.0]])
+    x, y = contour_segments(checker, 0.5, (0.0, 1.0, 0.0, 1.0))
+    assert x.size == 4  # two segments, one around each low corner or each high one
+    assert np.allclose(bilinear(checker, (0.0, 1.0, 0.0, 1.0), x, y), 0.5)
+    flat = np.full((5, 5), 0.2)
+    x, y = contour_segments(flat, 0.5, (0.0, 1.0, 0.0, 1.0))
+    assert x.size == 0 and y.size == 0
+
+
+def test_shade_index_clips_and_flags_non_finite():
+    idx = shade_index(np.array([0.0, 0.5, 1.0, 1.7, -3.0, np.nan, np.inf]), n=65)
+    assert idx.tolist() == [0, 32, 64, 64, 0, -1, -1]
+    brushes = shade_brushes(probability_colormap(), n=65)
+    assert brushes[32].color().getRgb()[:3] == (255, 255, 255)
+
+
+# --- two features ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def moons():
+    return trained("moons", (2, 8, 8, 1), updates=500, example=5)
+
+
+def test_heatmap_holds_the_boundary_with_fixed_levels(qtbot, moons):
+    trainer, session, snapshot = moons
+    plot = shown(qtbot, session, snapshot)
+    image = plot.heatmap
+    np.testing.assert_array_equal(image.image, snapshot.boundary)
+    assert tuple(image.getLevels()) == (0.0, 1.0)
+    rect = image.mapRectToParent(image.boundingRect())
+    x_min, x_max, y_min, y_max = session.extent
+    assert rect.left() < x_min < rect.left() + (x_max - x_min) / 50
+    assert rect.bottom() > y_max > rect.bottom() - (y_max - y_min) / 50
+
+
+def test_heatmap_follows_training_and_keeps_its_levels(qtbot):
+    trainer, session, first = trained("moons", (2, 8, 1), updates=1)
+    plot = shown(qtbot, session, first)
+    trainer.run(300)
+    later = take_snapshot(trainer, session, [], [])
+    plot.show_snapshot(later, None)
+    assert not np.array_equal(first.boundary, later.boundary)
+    np.testing.assert_array_equal(plot.heatmap.image, later.boundary)
+    assert tuple(plot.heatmap.getLevels()) == (0.0, 1.0)
+
+
+def test_contour_lies_where_the_probability_is_one_half(qtbot, moons):
+    trainer, session, snapshot = moons
+    plot = shown(qtbot, session, snapshot)
+    x, y = plot.contour.getData()
+    assert x.size > 20
+    p = bilinear(snapshot.boundary, session.extent, x, y)
+    assert np.all(np.abs(p - 0.5) < 0.02)
+    # and it separates the classes: no sign mix-up between the colours and the curve
+    assert snapshot.metrics.train_accuracy > 0.95
+
+
+def test_training_points_filled_test_points_hollow(qtbot, moons):
+    trainer, session, snapshot = moons
+    plot = shown(qtbot, session, snapshot)
+    n_train = sum(len(item.data) for item in plot.train_points)
+    n_test = sum(len(item.data) for item in plot.test_points)
+    assert (n_train, n_test) == (session.Y_train.shape[1], session.Y_test.shape[1])
+    for label, item in enumerate(plot.test_points):
+        for spot in item.points():
+            assert spot.brush().style() == Qt.BrushStyle.NoBrush
+            assert spot.pen().color().name() == ("#1f77b4", "#d62728")[label]
+    for label, item in enumerate(plot.train_points):
+        assert item.points()[0].brush().color().name() == ("#1f77b4", "#d62728")[label]
+
+
+def test_show_test_toggles_test_points(qtbot, moons):
+    trainer, session, snapshot = moons
+    plot = shown(qtbot, session, snapshot)
+    plot.set_show_test(False)
+    assert not any(item.isVisible() for item in plot.test_points)
+    plot.set_session(session)  # the choice survives a new session
+    assert not any(item.isVisible() for item in plot.test_points)
+    plot.set_show_test(True)
+    assert all(item.isVisible() for item in plot.test_points)
+
+
+def test_same_update_is_not_painted_twice(qtbot, moons):
+    trainer, session, snapshot = moons
+    plot = shown(qtbot, session, snapshot)
+    calls = []
+    original = plot.heatmap.setImage
+    plot.heatmap.setImage = lambda *a, **k: (calls.append(1), original(*a, **k))
+    plot.show_snapshot(snapshot, None)
+    assert calls == []
+    plot.show_snapshot(dataclasses.replace(snapshot, example_index=7), None)
+    assert calls == [1]
+
+
+def test_non_finite_boundary_is_not_painted(qtbot, moons):
+    trainer, session, snapshot = moons
+    plot = shown(qtbot, session, snapshot)
+    bad = np.array(snapshot.boundary)
+    bad[3, 4] = np.nan
+    plot.show_snapshot(dataclasses.replace(snapshot, update=snapshot.update + 1, boundary=bad),
+                       None)
+    np.testing.assert_array_equal(plot.heatmap.image, snapshot.boundary)
+    assert np.all(np.isfinite(plot.contour.getData()[0]))
+
+
+def test_no_test_set(qtbot):
+    trainer, session, snapshot = trained("moons", (2, 4, 1), updates=20, test_ratio=0.0)
+    assert session.X_test.shape == (2, 0)
+    plot = shown(qtbot, session, snapshot)
+    assert sum(len(item.data) for item in plot.test_points) == 0
+    trainer, session, snapshot = trained("breast_cancer", (30, 1), updates=5, test_ratio=0.0)
+    plot = shown(qtbot, session, snapshot)
+    assert sum(len(item.data) for item in plot.test_points) == 0
+
+
+# --- more features: the PCA view -------------------------------------------------------
+
+def test_projection_colours_points_by_prediction_and_shapes_by_label(qtbot):
+    trainer, session, snapshot = trained("breast_cancer", (30, 8, 1), updates=30)
+    plot = shown(qtbot, session, snapshot)
+    assert plot.heatmap is None and plot.contour is None
+    items = plot.train_points + plot.test_points
+    total = sum(len(item.data) for item in items)
+    assert total == session.X_train.shape[1] + session.X_test.shape[1]
+    shades = shade_brushes(probability_colormap())
+    for points, Y, A, pair in ((session.points_train, session.Y_train, snapshot.metrics.A_L,
+                                plot.train_points),
+                               (session.points_test, session.Y_test, snapshot.test_A,
+                                plot.test_points)):
+        for label, item in enumerate(pair):
+            mask = Y[0] == label
+            x, y = item.getData()
+            np.testing.assert_array_equal(x, points[0, mask])
+            np.testing.assert_array_equal(y, points[1, mask])
+            expected = [shades[k].color().getRgb() for k in shade_index(A[0, mask])]
+            assert [brush_rgba(s.brush()) for s in item.points()] == expected
+            assert {s.symbol() for s in item.points()} == {("o", "s")[label]}
+    assert "principal component 1" in plot._plot.getAxis("bottom").labelText
+
+
+# --- images: the digits ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sizes, n_tiles", [((64, 16, 1), 16), ((64, 1), 1), ((64, 40, 1), 32)])
+def test_digits_weights_shown_as_images(qtbot, sizes, n_tiles):
+    trainer, session, snapshot = trained("digits", sizes, updates=20)
+    plot = shown(qtbot, session, snapshot)
+    assert plot.weights.isVisibleTo(plot)
+    tiles = plot.weights.tiles()
+    assert tiles.shape == (n_tiles, 8, 8)
+    W1 = snapshot.W[0]
+    scale = np.max(np.abs(W1[:n_tiles]))
+    assert plot.weights.scale == pytest.approx(scale)
+    for k in range(n_tiles):
+        np.testing.assert_allclose(tiles[k] * scale, W1[k].reshape(8, 8), rtol=1e-6, atol=1e-7)
+    assert tuple(plot.weights._image.getLevels()) == (-1.0, 1.0)
+
+
+def test_weights_hidden_without_images(qtbot, moons):
+    trainer, session, snapshot = moons
+    plot = shown(qtbot, session, snapshot)
+    assert not plot.weights.isVisibleTo(plot)
+
+
+# --- a picture ------------------------------------------------------------------------
+
+def test_renders_the_classes_in_their_colours(qtbot, moons, tmp_path):
+    trainer, session, snapshot = moons
+    plot = shown(qtbot, session, snapshot)
+    plot.show()
+    qtbot.waitExposed(plot)
+    image = plot.grab().toImage()
+    image.save(str(tmp_path / "moons.png"))
+    # Near two far corners of the plane the model is sure, one class on each side.
+    vb = plot._plot.getViewBox()
+    x_min, x_max, y_min, y_max = session.extent
+    pad_x, pad_y = (x_max - x_min) / 40, (y_max - y_min) / 40
+    for x, y in ((x_min + pad_x, y_max - pad_y), (x_max - pad_x, y_min + pad_y)):
+        p = bilinear(snapshot.boundary, session.extent, np.array([x]), np.array([y]))[0]
+        assert abs(p - 0.5) > 0.3
+        scene = vb.mapViewToScene(QPointF(x, y))
+        pixel = plot._canvas.mapTo(plot, plot._canvas.mapFromScene(scene))
+        color = image.pixelColor(pixel)
+        assert (color.red() > color.blue()) == (p > 0.5), (x, y, p, color.getRgb())
