@@ -184,10 +184,8 @@ def test_no_test_set(qtbot):
 
 # --- more features: the PCA view -------------------------------------------------------
 
-def test_projection_colours_points_by_prediction_and_shapes_by_label(qtbot):
-    trainer, session, snapshot = trained("breast_cancer", (30, 8, 1), updates=30)
-    plot = shown(qtbot, session, snapshot)
-    assert plot.heatmap is None and plot.contour is None
+def projection_matches(plot, session, snapshot):
+    """Assert each point is where PCA put it, filled by its prediction, shaped by its label."""
     items = plot.train_points + plot.test_points
     total = sum(len(item.data) for item in items)
     assert total == session.X_train.shape[1] + session.X_test.shape[1]
@@ -204,7 +202,23 @@ def test_projection_colours_points_by_prediction_and_shapes_by_label(qtbot):
             expected = [shades[k].color().getRgb() for k in shade_index(A[0, mask])]
             assert [brush_rgba(s.brush()) for s in item.points()] == expected
             assert {s.symbol() for s in item.points()} == {("o", "s")[label]}
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu"])
+def test_projection_colours_points_by_prediction_and_shapes_by_label(qtbot, activation):
+    trainer, session, snapshot = trained("breast_cancer", (30, 8, 1), activation, updates=1)
+    plot = shown(qtbot, session, snapshot)
+    assert plot.heatmap is None and plot.contour is None
+    projection_matches(plot, session, snapshot)
     assert "principal component 1" in plot._plot.getAxis("bottom").labelText
+    # Later frames restyle only the points whose shade changed; all must still match.
+    for _ in range(3):
+        trainer.run(15)
+        later = take_snapshot(trainer, session, [], [])
+        plot.show_snapshot(later, None)
+        projection_matches(plot, session, later)
+    changed = shade_index(later.metrics.A_L) != shade_index(snapshot.metrics.A_L)
+    assert changed.any()
 
 
 # --- images: the digits ---------------------------------------------------------------
