@@ -1,0 +1,167 @@
+"""CostPlot: every update's cost drawn, nothing non-finite drawn, epoch ticks, log toggle."""
+import dataclasses
+
+import numpy as np
+import pytest
+
+from engine.config import make_model_config, make_train_config
+from engine.dataset import load_dataset
+from engine.snapshot import make_session_info, take_snapshot
+from engine.trainer import Trainer
+from gui import theme
+from gui.plots.cost_plot import LOG_FLOOR, MAX_EPOCH_MARKS, CostPlot, nice_stride
+from gui.training_history import TrainingHistory
+
+
+def train(batch_size=32, test_ratio=0.25, rounds=12, per_round=7):
+    """A real trainer run fed into a TrainingHistory; returns (session, history, snapshots)."""
+    data = load_dataset("moons", n=120, seed=3, test_ratio=test_ratio)
+    trainer = Trainer(data, make_model_config((2, 8, 8, 1), "tanh"),
+                      make_train_config(0.5, 0.0, batch_size))
+    session = make_session_info(trainer, resolution=10)
+    history = TrainingHistory(3)
+    snapshots, seen, ends_seen = [], 0, 0
+    for _ in range(rounds):
+        trainer.run(per_round)
+        snap = take_snapshot(trainer, session, trainer.costs.view()[seen:],
+                             trainer.epoch_ends[ends_seen:], with_boundary=False)
+        seen, ends_seen = len(trainer.costs), len(trainer.epoch_ends)
+        assert history.add(snap)
+        snapshots.append(snap)
+    return session, history, snapshots
+
+
+@pytest.fixture
+def plot(qtbot):
+    theme.configure_pyqtgraph()
+    widget = CostPlot()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def shown(item):
+    x, y = item.getOriginalDataset()
+    return (np.empty(0), np.empty(0)) if x is None else (np.asarray(x), np.asarray(y))
+
+
+def test_every_update_is_drawn_and_test_cost_is_finite(plot):
+    session, history, snaps = train()
+    plot.set_session(session)
+    for snap in snaps:
+        plot.show_snapshot(snap, history)
+    x, y = shown(plot.train_curve)
+    assert len(y) == snaps[-1].update == 84
+    np.testing.assert_array_equal(x, np.arange(1, 85))
+    np.testing.assert_array_equal(y, history.costs.view())
+    tx, ty = shown(plot.test_curve)
+    assert len(ty) == len(snaps) and np.all(np.isfinite(ty))
+    np.testing.assert_array_equal(tx, history.test_updates.view())
+
+
+def test_epoch_marks_sit_on_the_curve_at_epoch_ends(plot):
+    session, history, snaps = train(batch_size=32)   # 90 training examples: 3 updates/epoch
+    assert session.updates_per_epoch == 3
+    plot.set_session(session)
+    plot.show_snapshot(snaps[-1], history)
+    x, y = shown(plot.epoch_marks)
+    ends = history.epoch_ends.view()
+    stride = nice_stride(len(ends), MAX_EPOCH_MARKS)
+    np.testing.assert_array_equal(x, ends[stride - 1::stride])
+    np.testing.assert_array_equal(y, history.costs.view()[x.astype(int) - 1])
+    assert 0 < len(x) <= MAX_EPOCH_MARKS
+
+
+def test_full_batch_shows_no_epoch_marks(plot):
+    session, history, snaps = train(batch_size=0)
+    plot.set_session(session)
+    plot.show_snapshot(snaps[-1], history)
+    assert len(history.epoch_ends) == snaps[-1].update
+    assert len(shown(plot.epoch_marks)[0]) == 0
+    assert all(sample.item is not plot.epoch_marks for sample, _ in plot.legend.items)
+
+
+def test_thousands_of_epochs_are_thinned():
+    assert nice_stride(10, 40) == 1
+    assert nice_stride(41, 40) == 2
+    assert nice_stride(150, 40) == 5
+    assert nice_stride(10**6, 40) == 50000
+
+
+def test_log_toggle_switches_axis_and_data(plot):
+    session, history, snaps = train()
+    plot.set_session(session)
+    plot.show_snapshot(snaps[-1], history)
+    plot.log_check.setChecked(True)
+    assert plot.is_log_y() and plot.plot.getAxis("left").logMode
+    _, y = shown(plot.train_curve)
+    np.testing.assert_allclose(y, np.log10(history.costs.view()))
+    plot.set_log_y(False)
+    assert not plot.log_check.isChecked() and not plot.plot.getAxis("left").logMode
+    np.testing.assert_array_equal(shown(plot.train_curve)[1], history.costs.view())
+
+
+def test_no_test_set_draws_no_test_line(plot):
+    session, history, snaps = train(test_ratio=0.0)
+    assert session.X_test.shape[1] == 0
+    plot.set_session(session)
+    for snap in snaps:
+        plot.show_snapshot(snap, history)
+    assert np.all(np.isnan(history.test_costs.view()))
+    assert len(shown(plot.test_curve)[0]) == 0
+    assert all(sample.item is not plot.test_curve for sample, _ in plot.legend.items)
+
+
+def test_non_finite_costs_never_reach_the_items(plot):
+    session, history, snaps = train(rounds=2)
+    bad = np.array([np.inf, 0.3, np.nan, -np.inf, 0.0, 0.2])
+    last = snaps[-1]
+    metrics = dataclasses.replace(last.metrics, test_cost=np.inf)
+    snap = dataclasses.replace(last, update=last.update + len(bad), new_costs=bad,
+                               new_epoch_ends=(last.update + 3,), metrics=metrics)
+    assert history.add(snap)
+    plot.set_session(session)
+    plot.show_snapshot(snap, history)
+    for log in (False, True):
+        plot.set_log_y(log)
+        for item in (plot.train_curve, plot.test_curve, plot.epoch_marks):
+            x, y = shown(item)
+            assert np.all(np.isfinite(x)) and np.all(np.isfinite(y))
+        assert len(shown(plot.train_curve)[1]) == last.update + 3
+    # a zero cost sits at the floor on the log axis instead of vanishing
+    assert shown(plot.train_curve)[1].min() == pytest.approx(np.log10(LOG_FLOOR))
+    low, high = plot.view_box.viewRange()[1]
+    assert np.isfinite(low) and np.isfinite(high)
+
+
+def test_unchanged_snapshot_is_skipped_and_new_session_clears(plot):
+    session, history, snaps = train(rounds=3)
+    plot.set_session(session)
+    plot.show_snapshot(snaps[-1], history)
+    before = plot.train_curve.getOriginalDataset()[1]
+    plot.show_snapshot(snaps[-1], history)
+    assert plot.train_curve.getOriginalDataset()[1] is before
+    plot.set_session(session)
+    assert plot.train_curve.getOriginalDataset()[1] is None
+
+
+def test_history_reset_is_noticed(plot):
+    session, history, snaps = train(rounds=3)
+    plot.set_session(session)
+    plot.show_snapshot(snaps[-1], history)
+    history.reset(3)
+    assert history.add(snaps[0])
+    plot.show_snapshot(snaps[0], history)
+    assert len(shown(plot.train_curve)[1]) == snaps[0].update
+
+
+def test_renders_offscreen(plot, qtbot, tmp_path):
+    session, history, snaps = train()
+    plot.set_session(session)
+    plot.resize(900, 600)
+    plot.show()
+    qtbot.waitExposed(plot)
+    for snap in snaps:
+        plot.show_snapshot(snap, history)
+    path = tmp_path / "cost.png"
+    assert plot.grab().save(str(path))
+    assert path.stat().st_size > 1000
