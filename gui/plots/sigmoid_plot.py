@@ -1,0 +1,230 @@
+"""Where the training examples sit on the output sigmoid, how A[L] is spread per class,
+and how many the 0.5 threshold gets right (accuracy and the confusion matrix)."""
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from gui import theme
+
+N_BINS = 20
+CURVE_POINTS = 400
+MIN_Z_HALF_WIDTH = 6.0   # sigma(6) = 0.998: the whole bend of the S is always in view
+MAX_POINTS_DRAWN = 5000  # more scatter points only cost paint time; a fixed sample reads the same
+RESIZE_AFTER_S = 0.5     # ranges grow at once but shrink at most this often
+
+
+def sigmoid(z):
+    """1 / (1 + e^-z) without overflow for large |z|."""
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def class_names(label_mapping):
+    """('y = 0 (...)', 'y = 1 (...)'): the labels with the original names they stand for."""
+    names = []
+    for y in (0, 1):
+        originals = [str(k) for k, v in (label_mapping or {}).items() if v == y]
+        if len(originals) == 1:
+            names.append(f"y = {y} ({originals[0]})")
+        elif len(originals) > 1 and y == 0:
+            names.append(f"y = {y} (the rest)")
+        else:
+            names.append(f"y = {y}")
+    return tuple(names)
+
+
+def confusion_counts(A_L, Y):
+    """(TP, FP, FN, TN) of the prediction A > 0.5 against the labels Y (both (1, m))."""
+    predicted = A_L[0] > 0.5
+    actual = Y[0] > 0.5
+    tp = int(np.count_nonzero(predicted & actual))
+    fp = int(np.count_nonzero(predicted & ~actual))
+    fn = int(np.count_nonzero(~predicted & actual))
+    tn = int(np.count_nonzero(~predicted & ~actual))
+    return tp, fp, fn, tn
+
+
+def _percent(value):
+    if value is None:
+        return "\u2013"
+    return "n/a (no test set)" if value != value else f"{100 * value:.1f} %"
+
+
+def summary_html(train_accuracy, test_accuracy, counts):
+    """The accuracies and a 2x2 confusion matrix (rows actual, columns predicted)."""
+    tp, fp, fn, tn = counts
+    c0, c1 = theme.CLASS_COLORS
+    cell = 'style="padding: 2px 14px" align="right"'
+    return (
+        f"<b>train accuracy</b> {_percent(train_accuracy)} &nbsp;&nbsp; "
+        f"<b>test accuracy</b> {_percent(test_accuracy)}"
+        '<table cellspacing="0" style="margin-top: 6px">'
+        f'<tr><td>training set</td><td {cell}><b>predicted 1</b></td>'
+        f'<td {cell}><b>predicted 0</b></td></tr>'
+        f'<tr><td><b style="color:{c1}">actual 1</b></td>'
+        f"<td {cell}>TP {tp}</td><td {cell}>FN {fn}</td></tr>"
+        f'<tr><td><b style="color:{c0}">actual 0</b></td>'
+        f"<td {cell}>FP {fp}</td><td {cell}>TN {tn}</td></tr>"
+        "</table>")
+
+
+class SigmoidPlot(QWidget):
+    """Left: sigma(z) with every training example at (Z[L], A[L]). Right: histograms of
+    A[L] per true class. Below: accuracies and the training-set confusion matrix."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.curve_widget = pg.PlotWidget()
+        self.curve_plot = self.curve_widget.getPlotItem()
+        theme.style_plot(self.curve_plot, "Output sigmoid A[L] = \u03c3(Z[L])",
+                         "Z[L] (logit)", "A[L] = P(y = 1)")
+        self.curve_plot.setMouseEnabled(x=False, y=False)
+        self.curve_plot.hideButtons()
+        self.curve_plot.disableAutoRange()
+        self.curve_plot.setYRange(-0.05, 1.05, padding=0)
+        self.curve_legend = self.curve_plot.addLegend(
+            offset=(10, 10), labelTextSize=f"{theme.BASE_POINT_SIZE}pt")
+        self.sigmoid_curve = self.curve_plot.plot(pen=pg.mkPen("#333333", width=2.5))
+        self.points = [pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8),
+                                          brush=theme.class_brush(c, 170)) for c in (0, 1)]
+        for item in self.points:
+            self.curve_plot.addItem(item)
+        threshold_pen = pg.mkPen("#555555", width=1.5, style=Qt.PenStyle.DashLine)
+        self.curve_plot.addItem(pg.InfiniteLine(0.5, angle=0, pen=threshold_pen))
+        self.curve_plot.addItem(pg.InfiniteLine(0.0, angle=90, pen=threshold_pen))
+
+        self.hist_widget = pg.PlotWidget()
+        self.hist_plot = self.hist_widget.getPlotItem()
+        theme.style_plot(self.hist_plot, "A[L] per true class", "A[L]", "examples")
+        self.hist_plot.setMouseEnabled(x=False, y=False)
+        self.hist_plot.hideButtons()
+        self.hist_plot.disableAutoRange()
+        self.hist_plot.setXRange(0.0, 1.0, padding=0.02)
+        self.hist_legend = self.hist_plot.addLegend(
+            offset=(-10, 10), labelTextSize=f"{theme.BASE_POINT_SIZE}pt")
+        self.edges = np.linspace(0.0, 1.0, N_BINS + 1)
+        self.histograms = [
+            self.hist_plot.plot(stepMode="center", fillLevel=0,
+                                pen=pg.mkPen(theme.CLASS_COLORS[c], width=2.5),
+                                brush=theme.class_brush(c, 70)) for c in (0, 1)]
+        self.hist_plot.addItem(pg.InfiniteLine(0.5, angle=90, pen=threshold_pen))
+
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        font = theme.axis_font()
+        font.setPointSize(theme.BASE_POINT_SIZE + 2)
+        self.summary.setFont(font)
+        self.summary.setToolTip(
+            "Each example is predicted 1 when A[L] > 0.5.\n"
+            "TP: actual 1, predicted 1.  FN: actual 1, predicted 0.\n"
+            "FP: actual 0, predicted 1.  TN: actual 0, predicted 0.")
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.curve_widget, 0, 0)
+        layout.addWidget(self.hist_widget, 0, 1)
+        layout.addWidget(self.summary, 1, 0, 1, 2)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(1, 2)
+        layout.setRowStretch(0, 1)
+        self._session = None
+        self._clear()
+
+    # --- the contract -------------------------------------------------------------
+
+    def set_session(self, session):
+        """New data or model: new labels, new names, nothing drawn yet."""
+        self._session = session
+        self._clear()
+        Y = session.Y_train[0] > 0.5
+        m = len(Y)
+        shown = np.arange(m)
+        if m > MAX_POINTS_DRAWN:
+            shown = np.sort(np.random.default_rng(0).choice(m, MAX_POINTS_DRAWN, replace=False))
+        self._shown_by_class = [shown[~Y[shown]], shown[Y[shown]]]
+        self._class_index = [np.flatnonzero(~Y), np.flatnonzero(Y)]
+        names = class_names(session.label_mapping)
+        self.curve_legend.clear()
+        self.hist_legend.clear()
+        for c in (0, 1):
+            suffix = "" if m <= MAX_POINTS_DRAWN else f" ({len(self._shown_by_class[c])} shown)"
+            self.curve_legend.addItem(self.points[c], names[c] + suffix)
+            self.hist_legend.addItem(self.histograms[c], names[c])
+
+    def show_snapshot(self, snapshot, history):
+        """Place the examples, fill the histograms, write the counts."""
+        if self._session is None or snapshot.update == self._shown_update:
+            return
+        self._shown_update = snapshot.update
+        metrics = snapshot.metrics
+        Z, A = metrics.Z_L[0], metrics.A_L[0]
+        finite = np.isfinite(Z) & np.isfinite(A)
+        for c in (0, 1):
+            i = self._shown_by_class[c]
+            i = i[finite[i]]
+            self.points[c].setData(Z[i], A[i])
+        self._fit_z(Z[finite])
+        self._draw_histograms(A)
+        text = summary_html(metrics.train_accuracy, metrics.test_accuracy,
+                            confusion_counts(metrics.A_L, self._session.Y_train))
+        if text != self.summary.text():
+            self.summary.setText(text)
+
+    # --- details -------------------------------------------------------------------
+
+    def _clear(self):
+        self._shown_update = None
+        self._z_range = None
+        self._z_changed_at = 0.0
+        self._count_top = None
+        self._count_changed_at = 0.0
+        for item in self.points:
+            item.setData([], [])
+        for item in self.histograms:
+            item.setData(self.edges, np.zeros(N_BINS))
+        self.summary.setText(summary_html(None, None, (0, 0, 0, 0)))
+        self._set_z_range((-MIN_Z_HALF_WIDTH, MIN_Z_HALF_WIDTH))
+        self._set_count_top(1.0)
+
+    def _draw_histograms(self, A):
+        top = 1.0
+        for c in (0, 1):
+            values = A[self._class_index[c]]
+            values = values[np.isfinite(values)]
+            # One bin per 1/N_BINS; A = 1.0 exactly belongs in the last bin.
+            bins = np.minimum((np.clip(values, 0.0, 1.0) * N_BINS).astype(np.intp), N_BINS - 1)
+            counts = np.bincount(bins, minlength=N_BINS).astype(np.float64)
+            self.histograms[c].setData(self.edges, counts)
+            top = max(top, counts.max())
+        now = time.monotonic()
+        if (top > self._count_top or
+                (top < 0.6 * self._count_top and now - self._count_changed_at > RESIZE_AFTER_S)):
+            self._set_count_top(top * 1.1)
+
+    def _set_count_top(self, top):
+        self._count_top = top
+        self._count_changed_at = time.monotonic()
+        self.hist_plot.setYRange(0.0, top, padding=0)
+
+    def _fit_z(self, Z):
+        """Cover every example's z, and at least -6..6; grow at once, shrink rarely."""
+        low = min(float(Z.min()) if len(Z) else 0.0, -MIN_Z_HALF_WIDTH)
+        high = max(float(Z.max()) if len(Z) else 0.0, MIN_Z_HALF_WIDTH)
+        pad = 0.05 * (high - low)
+        low, high = low - pad, high + pad
+        current_low, current_high = self._z_range
+        if low < current_low or high > current_high:
+            self._set_z_range((min(low, current_low), max(high, current_high)))
+        elif (high - low < 0.6 * (current_high - current_low)
+              and time.monotonic() - self._z_changed_at > RESIZE_AFTER_S):
+            self._set_z_range((low, high))
+
+    def _set_z_range(self, z_range):
+        self._z_range = z_range
+        self._z_changed_at = time.monotonic()
+        z = np.linspace(z_range[0], z_range[1], CURVE_POINTS)
+        self.sigmoid_curve.setData(z, sigmoid(z))
+        self.curve_plot.setXRange(*z_range, padding=0)

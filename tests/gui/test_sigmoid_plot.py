@@ -1,0 +1,128 @@
+"""SigmoidPlot: examples on the sigmoid, per-class histograms, accuracy and confusion matrix."""
+import dataclasses
+
+import numpy as np
+import pytest
+
+from engine.config import make_model_config, make_train_config
+from engine.dataset import load_dataset
+from engine.snapshot import make_session_info, take_snapshot
+from engine.trainer import Trainer
+from gui import theme
+from gui.plots.sigmoid_plot import (N_BINS, SigmoidPlot, class_names, confusion_counts,
+                                    sigmoid)
+from gui.training_history import TrainingHistory
+
+
+def trained(test_ratio=0.25, updates=40):
+    data = load_dataset("moons", n=160, seed=2, test_ratio=test_ratio)
+    trainer = Trainer(data, make_model_config((2, 8, 8, 1), "tanh"), make_train_config(0.5))
+    session = make_session_info(trainer, resolution=10)
+    trainer.run(updates)
+    snap = take_snapshot(trainer, session, trainer.costs.view(), trainer.epoch_ends,
+                         with_boundary=False)
+    history = TrainingHistory(3)
+    history.add(snap)
+    return session, history, snap
+
+
+@pytest.fixture
+def plot(qtbot):
+    theme.configure_pyqtgraph()
+    widget = SigmoidPlot()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_every_example_sits_on_the_curve_in_its_class(plot):
+    session, history, snap = trained()
+    plot.set_session(session)
+    plot.show_snapshot(snap, history)
+    Y = session.Y_train[0]
+    Z, A = snap.metrics.Z_L[0], snap.metrics.A_L[0]
+    for c in (0, 1):
+        x, y = plot.points[c].getData()
+        assert len(x) == np.count_nonzero(Y == c)
+        np.testing.assert_array_equal(np.sort(x), np.sort(Z[Y == c]))
+        np.testing.assert_allclose(y, sigmoid(np.asarray(x)), atol=1e-12)
+    low, high = plot.curve_plot.getViewBox().viewRange()[0]
+    assert low <= Z.min() and high >= Z.max()
+    np.testing.assert_allclose(plot.sigmoid_curve.getData()[1],
+                               sigmoid(plot.sigmoid_curve.getData()[0]))
+
+
+def test_histograms_count_every_example_of_each_class(plot):
+    session, history, snap = trained()
+    plot.set_session(session)
+    plot.show_snapshot(snap, history)
+    Y, A = session.Y_train[0], snap.metrics.A_L[0]
+    for c in (0, 1):
+        edges, counts = plot.histograms[c].getOriginalDataset()
+        assert len(edges) == N_BINS + 1 and edges[0] == 0.0 and edges[-1] == 1.0
+        assert counts.sum() == np.count_nonzero(Y == c)
+        expected, _ = np.histogram(A[Y == c], bins=edges)
+        np.testing.assert_array_equal(counts, expected)
+    assert plot.hist_plot.getViewBox().viewRange()[0][0] < 0.0 < 1.0 < \
+        plot.hist_plot.getViewBox().viewRange()[0][1]
+
+
+def test_confusion_matrix_and_accuracies_match_numpy(plot):
+    session, history, snap = trained(updates=3)
+    plot.set_session(session)
+    plot.show_snapshot(snap, history)
+    predicted = snap.metrics.A_L[0] > 0.5
+    actual = session.Y_train[0] == 1
+    tp, fp, fn, tn = confusion_counts(snap.metrics.A_L, session.Y_train)
+    assert tp == np.sum(predicted & actual) and tn == np.sum(~predicted & ~actual)
+    assert fp == np.sum(predicted & ~actual) and fn == np.sum(~predicted & actual)
+    assert tp + fp + fn + tn == len(actual)
+    text = plot.summary.text()
+    for name, value in (("TP", tp), ("FP", fp), ("FN", fn), ("TN", tn)):
+        assert f"{name} {value}<" in text
+    assert f"{100 * snap.metrics.train_accuracy:.1f} %" in text
+    assert f"{100 * snap.metrics.test_accuracy:.1f} %" in text
+    assert (tp + tn) / len(actual) == pytest.approx(snap.metrics.train_accuracy)
+
+
+def test_no_test_set_says_so(plot):
+    session, history, snap = trained(test_ratio=0.0)
+    plot.set_session(session)
+    plot.show_snapshot(snap, history)
+    assert "no test set" in plot.summary.text()
+
+
+def test_non_finite_outputs_are_not_drawn(plot):
+    session, history, snap = trained()
+    Z = np.array(snap.metrics.Z_L)
+    A = np.array(snap.metrics.A_L)
+    Z[0, :3] = [np.inf, -np.inf, np.nan]
+    A[0, :3] = [1.0, 0.0, np.nan]
+    metrics = dataclasses.replace(snap.metrics, Z_L=Z, A_L=A)
+    plot.set_session(session)
+    plot.show_snapshot(dataclasses.replace(snap, metrics=metrics), history)
+    total = 0
+    for c in (0, 1):
+        x, y = plot.points[c].getData()
+        assert np.all(np.isfinite(x)) and np.all(np.isfinite(y))
+        total += len(x)
+        assert np.all(np.isfinite(plot.histograms[c].getOriginalDataset()[1]))
+    assert total == Z.shape[1] - 3
+    assert np.all(np.isfinite(plot.curve_plot.getViewBox().viewRange()[0]))
+
+
+def test_class_names_use_the_original_labels():
+    assert class_names(None) == ("y = 0", "y = 1")
+    assert class_names({"benign": 0, "malignant": 1}) == ("y = 0 (benign)", "y = 1 (malignant)")
+    assert class_names({"3": 1, "0": 0, "1": 0}) == ("y = 0 (the rest)", "y = 1 (3)")
+
+
+def test_renders_offscreen(plot, qtbot, tmp_path):
+    session, history, snap = trained()
+    plot.set_session(session)
+    plot.resize(900, 600)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.show_snapshot(snap, history)
+    path = tmp_path / "sigmoid.png"
+    assert plot.grab().save(str(path))
+    assert path.stat().st_size > 1000
