@@ -1,0 +1,287 @@
+"""How big each layer's weight gradient ||dW[l]||_F is, over time and right now, on log
+axes, so vanishing (tiny in early layers) or exploding gradients show at a glance."""
+import math
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+
+from gui import theme
+
+FLOOR = 1e-12            # norms at or below this (including 0) are drawn at it
+VANISHING_RATIO = 1e-3   # a layer whose norm is below this share of the largest is flagged
+FLAGGED_COLOR = "#d62728"
+MAX_VALUE_LABELS = 5     # with more bars the printed values overlap; the axis still reads
+RESIZE_AFTER_S = 0.5     # ranges grow at once but shrink at most this often
+
+LEGEND_HELP = (
+    "||dW[l]||_F: the Frobenius norm (root of the sum of squares) of the gradient of the\n"
+    "cost with respect to the weights of layer l, from the latest backward pass.\n"
+    f"A red hatched bar is below {VANISHING_RATIO:g} x the largest layer's norm:\n"
+    "that layer barely learns (a vanishing gradient). Norms that grow by orders of\n"
+    "magnitude over updates mean exploding gradients.")
+
+
+def log_norms(values):
+    """log10 of gradient norms, non-finite ones dropped as nan, the rest at least FLOOR."""
+    values = np.asarray(values, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        logs = np.log10(np.maximum(values, FLOOR))
+    logs[~np.isfinite(values)] = np.nan
+    return logs
+
+
+class LogSeries:
+    """One layer's (update, log10 norm) points in buffers that grow by doubling.
+
+    Non-finite norms are skipped. data() returns read-only windows whose memory is not
+    written again, so pyqtgraph may keep them.
+    """
+
+    def __init__(self, capacity=256):
+        self._x = np.empty(capacity)
+        self._y = np.empty(capacity)
+        self._size = 0
+
+    def __len__(self):
+        return self._size
+
+    def extend(self, x, log_y):
+        keep = np.isfinite(log_y)
+        x, log_y = x[keep], log_y[keep]
+        end = self._size + len(x)
+        if end > len(self._x):
+            capacity = len(self._x)
+            while capacity < end:
+                capacity *= 2
+            for name in ("_x", "_y"):
+                bigger = np.empty(capacity)
+                bigger[:self._size] = getattr(self, name)[:self._size]
+                setattr(self, name, bigger)
+        self._x[self._size:end] = x
+        self._y[self._size:end] = log_y
+        self._size = end
+
+    def data(self):
+        x, y = self._x[:self._size], self._y[:self._size]
+        x.flags.writeable = y.flags.writeable = False
+        return x, y
+
+
+class GradientPlot(QWidget):
+    """Left: ||dW[l]||_F per layer over updates (log y). Right: the latest norms as bars."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.history_widget = pg.PlotWidget()
+        self.history_plot = self.history_widget.getPlotItem()
+        theme.style_plot(self.history_plot, "||dW[l]|| over updates", "update", "||dW[l]||_F")
+        self.bar_widget = pg.PlotWidget()
+        self.bar_plot = self.bar_widget.getPlotItem()
+        theme.style_plot(self.bar_plot, "Latest ||dW[l]||", "layer l", "||dW[l]||_F")
+        for plot in (self.history_plot, self.bar_plot):
+            # Data are log10 values; the axis only labels them as powers of ten.
+            plot.getAxis("left").setLogMode(True)
+            plot.getAxis("left").enableAutoSIPrefix(False)
+            plot.setMenuEnabled(False, enableViewBoxMenu=True)
+            plot.hideButtons()
+            plot.disableAutoRange()
+            plot.showGrid(y=True, alpha=0.25)
+        self.history_plot.getViewBox().sigRangeChangedManually.connect(self._stop_following)
+        self.bar_plot.setMouseEnabled(x=False, y=False)
+        self.legend = self.history_plot.addLegend(
+            offset=(-10, 10), labelTextSize=f"{theme.BASE_POINT_SIZE}pt")
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
+        self.bar_plot.addItem(self.bars)
+        self.ratio_label = QLabel()
+        font = theme.axis_font()
+        font.setPointSize(theme.BASE_POINT_SIZE + 2)
+        self.ratio_label.setFont(font)
+        self.ratio_label.setTextFormat(Qt.TextFormat.RichText)
+        self.ratio_label.setWordWrap(True)
+        for widget in (self.history_widget, self.bar_widget, self.ratio_label):
+            widget.setToolTip(LEGEND_HELP)
+        self.follow_button = QPushButton("Show all")
+        self.follow_button.setFont(theme.axis_font())
+        self.follow_button.setToolTip(
+            "Zoom the left plot out to all updates and keep following new ones.\n"
+            "Dragging or scrolling that plot stops following.")
+        self.follow_button.clicked.connect(self.follow)
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.history_widget, 0, 0)
+        layout.addWidget(self.bar_widget, 0, 1)
+        layout.addWidget(self.ratio_label, 1, 0)
+        layout.addWidget(self.follow_button, 1, 1, Qt.AlignmentFlag.AlignRight)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(1, 2)
+        layout.setRowStretch(0, 1)
+        self.curves = []
+        self.series = []
+        self.value_labels = []
+        self._n_layers = 0
+        self._clear()
+
+    # --- the contract -------------------------------------------------------------
+
+    def set_session(self, session):
+        """A new model: one curve, one bar and one value label per layer."""
+        L = len(session.layer_sizes) - 1
+        if L != self._n_layers:
+            for item in self.curves:
+                self.history_plot.removeItem(item)
+            for item in self.value_labels:
+                self.bar_plot.removeItem(item)
+            self.legend.clear()
+            self.curves = []
+            self.value_labels = []
+            for l in range(1, L + 1):
+                curve = self.history_plot.plot(
+                    name=f"layer {l}", pen=pg.mkPen(theme.layer_color(l), width=2.5))
+                curve.setDownsampling(auto=True, method="peak")
+                curve.setClipToView(True)
+                self.curves.append(curve)
+                label = pg.TextItem(anchor=(0.5, 1.0), color="#222222")
+                label.setFont(theme.axis_font())
+                self.bar_plot.addItem(label)
+                self.value_labels.append(label)
+            self._n_layers = L
+            self.bar_plot.getAxis("bottom").setTicks([[(l, str(l)) for l in range(1, L + 1)]])
+            self.bar_plot.setXRange(0.4, L + 0.6, padding=0)
+        self._clear()
+
+    def show_snapshot(self, snapshot, history):
+        """Extend the curves with the new samples; redraw the bars."""
+        if self._n_layers == 0:
+            return
+        if history is not self._history or len(history.grad_updates) < self._seen:
+            self._clear()
+            self._history = history
+        if snapshot.update == self._shown_update and len(history.grad_updates) == self._seen:
+            return
+        self._shown_update = snapshot.update
+        self._take_new(history)
+        for curve, series in zip(self.curves, self.series):
+            curve.setData(*series.data())
+        self._draw_bars(snapshot.metrics.dW_norms)
+        if self._following:
+            self._fit_history()
+
+    def follow(self):
+        """Show every update on the left plot again and keep following new ones."""
+        self._following = True
+        self._x_right = self._y_shown = None
+        if self._shown_update is not None:
+            self._fit_history()
+
+    # --- details -------------------------------------------------------------------
+
+    def _clear(self):
+        self._history = None
+        self._shown_update = None
+        self._seen = 0
+        self._low = math.inf
+        self._high = -math.inf
+        self._following = True
+        self._x_right = None
+        self._y_shown = None
+        self._y_changed_at = 0.0
+        self._bar_range = None
+        self._bar_changed_at = 0.0
+        self.series = [LogSeries() for _ in self.curves]
+        for curve in self.curves:
+            curve.setData([], [])
+        self.bars.setOpts(x=[], height=[], y0=0, brushes=None, pens=None)
+        for label in self.value_labels:
+            label.setText("")
+        self.ratio_label.setText("")
+
+    def _take_new(self, history):
+        n = len(history.grad_updates)
+        if n == self._seen:
+            return
+        x = history.grad_updates.view()[self._seen:n]
+        for series, norms in zip(self.series, history.grad_norms):
+            logs = log_norms(norms.view()[self._seen:n])
+            series.extend(x, logs)
+            finite = logs[np.isfinite(logs)]
+            if len(finite):
+                self._low = min(self._low, float(finite.min()))
+                self._high = max(self._high, float(finite.max()))
+        self._seen = n
+
+    def _draw_bars(self, norms):
+        logs = log_norms(norms)
+        L = len(logs)
+        finite = np.isfinite(logs)
+        if not finite.any():
+            self.bars.setOpts(x=[], height=[], y0=0, brushes=None, pens=None)
+            self.ratio_label.setText("no finite gradient norms")
+            return
+        top = float(logs[finite].max())
+        bottom = self._fit_bars(float(logs[finite].min()), top)
+        layers = np.arange(1, L + 1)[finite]
+        heights = logs[finite] - bottom
+        flagged = logs[finite] < top + math.log10(VANISHING_RATIO)
+        brushes = [QBrush(QColor(FLAGGED_COLOR), Qt.BrushStyle.BDiagPattern) if f
+                   else pg.mkBrush(theme.layer_color(l)) for l, f in zip(layers, flagged)]
+        pens = [pg.mkPen(FLAGGED_COLOR, width=3) if f else pg.mkPen("#333333", width=1)
+                for f in flagged]
+        self.bars.setOpts(x=layers, height=heights, y0=bottom, brushes=brushes, pens=pens)
+        if L <= MAX_VALUE_LABELS:
+            for l, label in enumerate(self.value_labels, start=1):
+                value = norms[l - 1]
+                label.setText(f"{value:.2g}" if np.isfinite(value) else "n/a")
+                label.setPos(l, logs[l - 1] if finite[l - 1] else bottom)
+        self.ratio_label.setText(self._ratio_text(norms, logs, flagged, layers))
+
+    @staticmethod
+    def _ratio_text(norms, logs, flagged, layers):
+        finite = np.isfinite(logs)
+        values = np.where(finite, np.maximum(norms, FLOOR), np.nan)
+        smallest, largest = int(np.nanargmin(values)), int(np.nanargmax(values))
+        ratio = values[smallest] / values[largest]
+        shown = "0" if values[smallest] <= FLOOR else f"{ratio:.2g}"
+        text = (f"smallest / largest ||dW|| = <b>{shown}</b> "
+                f"(layer {smallest + 1} / layer {largest + 1})")
+        weak = [str(l) for l, f in zip(layers, flagged) if f]
+        if weak:
+            text += (f'<br><b style="color:{FLAGGED_COLOR}">vanishing? layer {", ".join(weak)}: '
+                     f"below {VANISHING_RATIO:g} \u00d7 the largest (hatched)</b>")
+        return text
+
+    def _fit_bars(self, low, high):
+        """The bars' log range: grows at once, shrinks at most every half second.
+        Returns the bottom, where every bar starts."""
+        target = (math.floor(low) - 0.5, math.ceil(high) + 0.5)
+        shown = self._bar_range
+        now = time.monotonic()
+        if (shown is None or target[0] < shown[0] or target[1] > shown[1]
+                or (target != shown and now - self._bar_changed_at > RESIZE_AFTER_S)):
+            self._bar_range = target
+            self._bar_changed_at = now
+            self.bar_plot.setYRange(*target, padding=0)
+        return self._bar_range[0]
+
+    def _stop_following(self, *args):
+        self._following = False
+
+    def _fit_history(self):
+        right = max(self._shown_update or 0, 10)
+        if self._x_right is None or right > self._x_right:
+            self._x_right = right * 1.25
+            self.history_plot.setXRange(0, self._x_right, padding=0)
+        if not math.isfinite(self._low):
+            return
+        target = (math.floor(self._low) - 0.25, math.ceil(self._high) + 0.25)
+        shown = self._y_shown
+        now = time.monotonic()
+        if (shown is None or target[0] < shown[0] or target[1] > shown[1]
+                or (target != shown and now - self._y_changed_at > RESIZE_AFTER_S)):
+            self._y_shown = target
+            self._y_changed_at = now
+            self.history_plot.setYRange(*target, padding=0)
