@@ -1,0 +1,150 @@
+"""DataPanel: initial data, switching sets, refusing bad numbers, digits, debouncing."""
+
+import csv
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel
+
+from gui.panels.data_panel import DataPanel
+
+DIGITS_CSV = Path(__file__).resolve().parents[2] / "resources" / "digits.csv"
+SETTLE_MS = 700  # longer than the 300 ms debounce
+
+
+@pytest.fixture
+def panel(qtbot):
+    panel = DataPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
+
+
+def record(signal):
+    seen = []
+    signal.connect(seen.append)
+    return seen
+
+
+def spin(panel, name):
+    return panel.findChild(QAbstractSpinBox, name)
+
+
+def message(panel):
+    return panel.findChild(QLabel, "data_message")
+
+
+def test_starts_with_moons_without_an_event_loop(qapp):
+    # No events are processed: the main window can start training at once.
+    panel = DataPanel()
+    dataset = panel.current_dataset()
+    assert dataset.name == "moons"
+    assert (dataset.n_x, dataset.m_train, dataset.m_test) == (2, 150, 50)
+    assert "noise 0.2" in dataset.description
+
+
+def test_choosing_xor_in_the_combo_emits_one_xor_dataset(qtbot, panel):
+    seen = record(panel.dataset_changed)
+    combo = panel.findChild(QComboBox, "dataset_combo")
+    with qtbot.waitSignal(panel.dataset_changed, timeout=2000) as blocker:
+        combo.setCurrentIndex(combo.findData("xor"))
+    qtbot.wait(SETTLE_MS)
+    assert len(seen) == 1
+    assert blocker.args[0].name == "xor"
+    assert panel.current_dataset() is blocker.args[0]
+    assert combo.currentText() == "XOR"
+
+
+def test_set_dataset_by_name_updates_the_combo_and_emits_once(qtbot, panel):
+    seen = record(panel.dataset_changed)
+    panel.set_dataset_by_name("spiral")
+    qtbot.wait(SETTLE_MS)
+    assert [d.name for d in seen] == ["spiral"]
+    assert panel.findChild(QComboBox, "dataset_combo").currentData() == "spiral"
+
+
+def test_typed_n_below_the_minimum_is_refused_with_a_message(qtbot, panel):
+    old = panel.current_dataset()
+    seen = record(panel.dataset_changed)
+    n = spin(panel, "points_n")
+    n.setFocus()
+    n.lineEdit().selectAll()
+    qtbot.keyClicks(n, "2")
+    qtbot.keyClick(n, Qt.Key.Key_Return)
+    qtbot.wait(SETTLE_MS)
+    assert message(panel).isVisible()
+    assert "2 is not allowed" in message(panel).text()
+    assert "4 to 100000" in message(panel).text()
+    assert n.value() == 200
+    assert seen == []
+    assert panel.current_dataset() is old
+
+
+def test_bad_settings_keep_the_old_dataset_and_the_next_success_clears_the_message(qtbot, panel):
+    old = panel.current_dataset()
+    seen = record(panel.dataset_changed)
+    assert panel.load(replace(panel.settings(), n=2)) is None
+    assert "n=2" in message(panel).text()
+    assert "still using the previous data" in message(panel).text()
+    assert seen == []
+    assert panel.current_dataset() is old
+    assert panel.load(replace(panel.settings(), n=300)) is not None
+    assert not message(panel).isVisible()
+    assert len(seen) == 1
+
+
+def test_digits_with_k_3_has_the_threes_as_positives(qtbot, panel):
+    with DIGITS_CSV.open(newline="") as handle:
+        threes = sum(row["digit"] == "3" for row in csv.DictReader(handle))
+    panel.set_dataset_by_name("digits")
+    assert spin(panel, "digit_k").isEnabled()
+    assert not spin(panel, "points_n").isEnabled()
+    assert not spin(panel, "noise").isEnabled()
+    with qtbot.waitSignal(panel.dataset_changed, timeout=3000) as blocker:
+        spin(panel, "digit_k").setValue(3)
+    dataset = blocker.args[0]
+    assert dataset.n_x == 64
+    assert dataset.m_train + dataset.m_test == 1797
+    assert int(dataset.Y_train.sum() + dataset.Y_test.sum()) == threes == 183
+
+
+def test_synthetic_sets_disable_the_digit(panel):
+    assert spin(panel, "points_n").isEnabled()
+    assert not spin(panel, "digit_k").isEnabled()
+    panel.set_dataset_by_name("breast_cancer")
+    assert not spin(panel, "points_n").isEnabled()
+    assert not spin(panel, "digit_k").isEnabled()
+    assert spin(panel, "test_share").isEnabled()
+
+
+def test_three_quick_changes_of_n_build_one_dataset(qtbot, panel):
+    seen = record(panel.dataset_changed)
+    n = spin(panel, "points_n")
+    for value in (210, 220, 230):
+        n.setValue(value)
+    assert seen == []  # nothing is built before the debounce runs out
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=2000)
+    qtbot.wait(SETTLE_MS)
+    assert len(seen) == 1
+    assert seen[0].m_train + seen[0].m_test == 230
+
+
+def test_test_share_and_seed_rebuild_the_data(qtbot, panel):
+    with qtbot.waitSignal(panel.dataset_changed, timeout=2000) as blocker:
+        spin(panel, "test_share").setValue(0.5)
+        spin(panel, "data_seed").setValue(7)
+    dataset = blocker.args[0]
+    assert (dataset.m_train, dataset.m_test) == (100, 100)
+    assert "seed 7" in dataset.description
+
+
+def test_unknown_name_raises_and_changes_nothing(panel):
+    old = panel.current_dataset()
+    with pytest.raises(ValueError, match="unknown data set"):
+        panel.set_dataset_by_name("nope")
+    with pytest.raises(ValueError, match="no CSV file"):
+        panel.set_dataset_by_name("csv")
+    assert panel.current_dataset() is old
+    assert panel.findChild(QComboBox, "dataset_combo").currentData() == "moons"
