@@ -50,7 +50,7 @@ def confusion_counts(A_L, Y):
 def _percent(value):
     if value is None:
         return "\u2013"
-    return "n/a (no test set)" if value != value else f"{100 * value:.1f} %"
+    return "n/a (no test set)" if np.isnan(value) else f"{100 * value:.1f} %"
 
 
 def summary_html(train_accuracy, test_accuracy, counts):

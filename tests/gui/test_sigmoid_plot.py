@@ -9,8 +9,7 @@ from engine.dataset import load_dataset
 from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer
 from gui import theme
-from gui.plots.sigmoid_plot import (N_BINS, SigmoidPlot, class_names, confusion_counts,
-                                    sigmoid)
+from gui.plots.sigmoid_plot import N_BINS, SigmoidPlot, class_names, confusion_counts, sigmoid
 from gui.training_history import TrainingHistory
 
 
@@ -39,7 +38,7 @@ def test_every_example_sits_on_the_curve_in_its_class(plot):
     plot.set_session(session)
     plot.show_snapshot(snap, history)
     Y = session.Y_train[0]
-    Z, A = snap.metrics.Z_L[0], snap.metrics.A_L[0]
+    Z = snap.metrics.Z_L[0]
     for c in (0, 1):
         x, y = plot.points[c].getData()
         assert len(x) == np.count_nonzero(Y == c)
@@ -62,8 +61,8 @@ def test_histograms_count_every_example_of_each_class(plot):
         assert counts.sum() == np.count_nonzero(Y == c)
         expected, _ = np.histogram(A[Y == c], bins=edges)
         np.testing.assert_array_equal(counts, expected)
-    assert plot.hist_plot.getViewBox().viewRange()[0][0] < 0.0 < 1.0 < \
-        plot.hist_plot.getViewBox().viewRange()[0][1]
+    low, high = plot.hist_plot.getViewBox().viewRange()[0]
+    assert low < 0.0 and high > 1.0
 
 
 def test_confusion_matrix_and_accuracies_match_numpy(plot):
