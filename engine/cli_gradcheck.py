@@ -1,4 +1,6 @@
 """backprop-lab gradcheck: backprop's gradients against central finite differences."""
+import sys
+
 from .cli import describe, make_trainer, real_number, whole_number
 from .gradcheck import DEFAULT_EPS, PASS_THRESHOLD, gradient_check
 
@@ -19,6 +21,7 @@ training first), 2 bad options."""
 
 SAMPLE_ALL_UP_TO = 5000
 DEFAULT_SAMPLE = 200
+LONG_CHECK = 200_000  # entries x examples above which a note says the check takes a while
 
 
 def add_options(parser):
@@ -42,6 +45,11 @@ def run(args):
     sample = args.sample
     if sample is None and net.parameter_count() > SAMPLE_ALL_UP_TO:
         sample = DEFAULT_SAMPLE
+    entries = sum(min(a.size, sample or a.size) for l in range(1, net.L + 1)
+                  for a in (net.W[l], net.b[l]))
+    if sys.stderr.isatty() and entries * data.m_train > LONG_CHECK:
+        print(f"checking {entries} entries, two forward passes over {data.m_train} examples "
+              f"each; --sample K checks fewer...", file=sys.stderr, flush=True)
     checks = gradient_check(net, data.X_train, data.Y_train, l2=trainer.l2, eps=args.eps,
                             max_per_array=sample, seed=args.seed)
     print(describe(trainer))
