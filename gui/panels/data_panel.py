@@ -55,11 +55,12 @@ class DataSettings:
 
 
 def describe(dataset):
-    """Two lines about a Dataset for the panel: where it came from, and its sizes."""
+    """Three short lines about a Dataset for the panel: where it came from, and its sizes."""
     positives = int(dataset.Y_train.sum() + dataset.Y_test.sum())
     total = dataset.m_train + dataset.m_test
-    return (f"{dataset.description}\n{dataset.m_train} training + {dataset.m_test} test "
-            f"examples, {dataset.n_x} features, {positives} of {total} labelled 1")
+    return (f"{dataset.description}\n"
+            f"{dataset.m_train} training + {dataset.m_test} test examples\n"
+            f"{dataset.n_x} features; {positives} of {total} labelled 1")
 
 
 class DataPanel(QWidget):

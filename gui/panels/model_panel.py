@@ -3,9 +3,8 @@
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from gui.panels.checked_spin import CheckedSpinBox
 from gui.panels.debounce import make_debouncer
 from gui.panels.layer_row import SMALL_UNITS, LayerRow, short_label
 from gui.panels.message_label import MessageLabel
+from gui.panels.short_combo import ShortLabelCombo
 
 MAX_HIDDEN = MAX_LAYERS - 1
 MAX_SEED = 2**31 - 1
@@ -120,9 +120,7 @@ class ModelPanel(QWidget):
         """Remove the last hidden layer; with none left the model is logistic regression."""
         if not self._rows:
             return
-        row = self._rows.pop()
-        self._rows_layout.removeWidget(row)
-        row.deleteLater()
+        self._drop_row(self._rows.pop())
         self._changed()
 
     # ----- building the widgets -----
@@ -137,14 +135,10 @@ class ModelPanel(QWidget):
         self._remove.setToolTip("Remove the last hidden layer. With no hidden layer the "
                                 "network is logistic regression: one straight boundary.")
         self._remove.clicked.connect(self.remove_layer)
-        self._init = QComboBox()
+        self._init = ShortLabelCombo()
         for name, label in INITIALISER_LABELS.items():
-            self._init.addItem(label, name)
-            self._init.setItemData(self._init.count() - 1, _plain(INITIALISERS[name].__doc__),
-                                   Qt.ItemDataRole.ToolTipRole)
-        self._init.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self._init.setMinimumContentsLength(14)
+            self._init.add_item(label, name, label.split(" (")[0],
+                                _plain(INITIALISERS[name].__doc__))
         self._init.setToolTip("How the weights W start before training (the biases start at 0).")
         self._seed = CheckedSpinBox("Model seed", 0, MAX_SEED)
         self._seed.setToolTip("A number that fixes the random starting weights: the same seed "
@@ -176,7 +170,9 @@ class ModelPanel(QWidget):
         for text, widget in (("&Initialisation", self._init), ("Model s&eed", self._seed)):
             form.addRow(caption(text, widget), widget)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Hidden layers: units, activation"))
+        title = QLabel("Hidden layers: units and activation")
+        title.setWordWrap(True)
+        layout.addWidget(title)
         layout.addLayout(self._rows_layout)
         layout.addLayout(buttons)
         layout.addLayout(form)
@@ -192,14 +188,18 @@ class ModelPanel(QWidget):
         self._rows.append(row)
         self._rows_layout.addWidget(row)
 
+    def _drop_row(self, row):
+        self._rows_layout.removeWidget(row)
+        # Unparent now: deleteLater alone leaves the row painted until the event loop runs.
+        row.setParent(None)
+        row.deleteLater()
+
     # ----- keeping controls and state in step -----
 
     def _show(self, spec):
         """Put ``spec`` into the controls without emitting anything."""
         while self._rows:
-            row = self._rows.pop()
-            self._rows_layout.removeWidget(row)
-            row.deleteLater()
+            self._drop_row(self._rows.pop())
         for units, activation in zip(spec.hidden_sizes, spec.activations):
             self._append_row(units, activation)
         for widget in (self._init, self._seed):

@@ -1,6 +1,6 @@
 """A combo box that shows a short label when closed and the full labels in its list."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
 
 SHORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,18 +26,21 @@ class ShortLabelCombo(QComboBox):
         return self.currentData(SHORT_ROLE) or self.currentText()
 
     def sizeHint(self):
-        hint = super().sizeHint()
         widest = max((self.fontMetrics().horizontalAdvance(self.itemData(i, SHORT_ROLE) or "")
                       for i in range(self.count())), default=0)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        frame = self.style().sizeFromContents(
-            QStyle.ContentsType.CT_ComboBox, option, hint, self).width() - hint.width()
-        hint.setWidth(widest + max(frame, 0) + 2 * self.iconSize().width())
-        return hint
+        return self._size_for_text_width(widest)
 
     def minimumSizeHint(self):
-        return self.sizeHint()
+        # In a very narrow dock the box may clip its longest short label; the list does not.
+        return self._size_for_text_width(self.fontMetrics().horizontalAdvance("ReLU"))
+
+    def _size_for_text_width(self, width):
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        contents = QSize(width, self.fontMetrics().height())
+        return self.style().sizeFromContents(
+            QStyle.ContentsType.CT_ComboBox, option, contents, self).expandedTo(
+            QSize(0, super().sizeHint().height()))
 
     def paintEvent(self, _event):
         painter = QStylePainter(self)

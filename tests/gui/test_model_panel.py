@@ -83,6 +83,8 @@ def test_set_model_shows_it_and_emits_exactly_once(qtbot, panel):
     panel.set_model((4,), ("leaky_relu",), "he", 7)
     qtbot.wait(SETTLE_MS)
     assert seen == [ModelSpec((4,), ("leaky_relu",), "he", 7)]
+    # The old rows are gone at once, not left painted until the event loop deletes them.
+    assert len(panel.findChildren(QComboBox, "layer_activation")) == 1
     assert panel.summary() == "2 → 4 leaky ReLU → 1 sigmoid (17 parameters)"
     assert panel.findChild(QComboBox, "init_combo").currentText() == "He"
 
