@@ -291,7 +291,7 @@ class BoundaryPlot(QWidget):
         self._train = self._shape_scatters(session.points_train, session.Y_train,
                                            pg.mkPen(OUTLINE, width=1), "train")
         self._test = self._shape_scatters(session.points_test, session.Y_test,
-                                          pg.mkPen(theme.TEST_COLOR, width=2.5), "test")
+                                          pg.mkPen(theme.TEST_COLOR, width=2), "test")
         n = session.X_train.shape[0]
         self._caption.setText(
             f"The {n} features projected onto their first two principal components "
@@ -304,7 +304,9 @@ class BoundaryPlot(QWidget):
             item = pg.ScatterPlotItem(points[0, mask], points[1, mask], size=POINT_SIZE,
                                       symbol=LABEL_SYMBOLS[label], pen=pen,
                                       brush=pg.mkBrush("w"))
-            item.setZValue(10 if which == "train" else 11)
+            # Test points go under the training points here: they are filled, and there
+            # can be hundreds of them (the digits), so on top they would hide the rest.
+            item.setZValue(10 if which == "train" else 9)
             self._plot.addItem(item)
             shape = "circle" if label == 0 else "square"
             self._legend.addItem(item, f"{which} y = {label} ({shape})")

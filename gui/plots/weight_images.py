@@ -37,6 +37,7 @@ def _wrapped_label(point_size):
     font = QFont()
     font.setPointSize(point_size)
     label.setFont(font)
+    label.setStyleSheet("background-color: white; color: black;")
     return label
 
 
@@ -49,7 +50,8 @@ class WeightImages(QWidget):
         self._caption = _wrapped_label(theme.BASE_POINT_SIZE)
         self._canvas = pg.GraphicsLayoutWidget()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self._title)
         layout.addWidget(self._canvas, 1)
         layout.addWidget(self._caption)
