@@ -6,6 +6,7 @@ read-only copies (SessionInfo, Snapshot) and strings leave it, through its signa
 """
 import queue
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ class TrainingWorker(QObject):
     def __init__(self):
         super().__init__()
         self._commands = queue.Queue()
+        self._stop_requested = threading.Event()
         self._trainer = None
         self._session = None
         self._playing = False
@@ -57,12 +59,17 @@ class TrainingWorker(QObject):
         """Queue a command; safe to call from any thread."""
         self._commands.put(Command(kind, value))
 
+    def request_stop(self):
+        """Stop as soon as the current command or slice is done, skipping queued ones."""
+        self._stop_requested.set()
+        self._commands.put(Command("stop"))
+
     # --- the loop ------------------------------------------------------------
 
     @Slot()
     def run(self):
         """The thread's main loop; returns when a "stop" command arrives."""
-        while True:
+        while not self._stop_requested.is_set():
             command = self._next_command()
             if command is not None:
                 if command.kind == "stop":

@@ -39,7 +39,7 @@ def rig(qtbot):
     worker.playing_changed.connect(controller.on_playing_changed)
     thread.start()
     yield worker, controller
-    worker.send("stop")
+    worker.request_stop()
     assert thread.wait(5000)
     controller.stop()
 

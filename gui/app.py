@@ -1,0 +1,62 @@
+"""Starting the window: options, the QApplication, and the --screenshot mode."""
+import argparse
+import os
+import sys
+
+APP_POINT_SIZE = 11
+
+
+def parse_options(argv):
+    parser = argparse.ArgumentParser(
+        prog="backprop-lab",
+        description="Opens the Backprop Lab window. Headless commands: train, gradcheck, step "
+                    "(see 'python main.py train --help').")
+    parser.add_argument("--screenshot", metavar="FILE",
+                        help="train --updates updates without showing the window, save a PNG "
+                             "of the whole window to FILE and exit (for slides)")
+    parser.add_argument("--updates", type=int, default=500, metavar="N",
+                        help="with --screenshot: how many updates to train first (default 500)")
+    parser.add_argument("--size", default="1600x1000", metavar="WxH",
+                        help="window size in pixels (default 1600x1000)")
+    options = parser.parse_args(argv)
+    try:
+        w, h = (int(v) for v in options.size.lower().split("x"))
+        if not (400 <= w <= 8000 and 300 <= h <= 8000):
+            raise ValueError
+    except ValueError:
+        parser.error(f"--size must look like 1600x1000 (400..8000 wide, 300..8000 high), "
+                     f"got {options.size!r}")
+    if options.updates < 0:
+        parser.error(f"--updates must be 0 or more, got {options.updates}")
+    options.width, options.height = w, h
+    return options
+
+
+def run_app(argv=None):
+    """Open the window (or take a screenshot); returns the exit status."""
+    options = parse_options(sys.argv[1:] if argv is None else argv)
+    if options.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow
+    from .screenshot import ScreenshotTaker
+    from .theme import configure_pyqtgraph
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Backprop Lab")
+    font = app.font()
+    font.setPointSize(APP_POINT_SIZE)
+    app.setFont(font)
+    configure_pyqtgraph()
+    window = MainWindow()
+    window.resize(options.width, options.height)
+    window.show()
+    if options.screenshot:
+        taker = ScreenshotTaker(window, options.screenshot, options.updates)
+        taker.start()
+    app.aboutToQuit.connect(window.shut_down)
+    status = app.exec()
+    if options.screenshot:
+        status = status or taker.status
+    return status

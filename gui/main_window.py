@@ -1,0 +1,255 @@
+"""The Backprop Lab window: controls on the left, live views in docks, the worker thread."""
+from PySide6.QtCore import QThread, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QScrollArea, QToolBar,
+                               QVBoxLayout, QWidget)
+
+from engine.config import ConfigError, make_model_config, make_train_config
+
+from .controller import TrainingController
+from .panels.data_panel import DataPanel
+from .panels.model_panel import ModelPanel
+from .panels.phase_panel import PhasePanel
+from .panels.training_panel import TrainingPanel
+from .plots.boundary_plot import BoundaryPlot
+from .plots.cost_plot import CostPlot
+from .plots.gradient_plot import GradientPlot
+from .plots.network_diagram import NetworkDiagram
+from .plots.sigmoid_plot import SigmoidPlot
+from .status_line import format_status
+from .worker import TrainingWorker
+
+# Two rows of three docks: (title, widget class, highest paint rate in Hz).
+VIEWS = (
+    (("Cost", CostPlot, 30), ("Decision boundary", BoundaryPlot, 15),
+     ("Sigmoid outputs", SigmoidPlot, 10)),
+    (("Gradient magnitudes", GradientPlot, 15), ("Network", NetworkDiagram, 10),
+     ("Step through", PhasePanel, 10)),
+)
+
+
+class MainWindow(QMainWindow):
+    """Owns the worker thread; closing the window stops and joins it."""
+
+    def __init__(self):
+        super().__init__()
+        self.setWindowTitle("Backprop Lab")
+        self.controller = TrainingController(self)
+        self._start_worker()
+        self.views = {}
+        self._build_controls()
+        self._build_views()
+        self._build_actions()
+        self._build_banner()
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status, 1)
+        self.controller.add_status_listener(self._show_status)
+        self.controller.diverged.connect(self._show_problem)
+        self.controller.failed.connect(self._show_problem)
+        self.controller.playing_changed.connect(self._show_playing)
+        self.rebuild()
+
+    # --- the worker thread -------------------------------------------------------
+
+    def _start_worker(self):
+        self.worker = TrainingWorker()
+        self.thread = QThread()
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        c = self.controller
+        self.worker.session_ready.connect(c.on_session)
+        self.worker.snapshot_ready.connect(c.on_snapshot)
+        self.worker.diverged.connect(c.on_diverged)
+        self.worker.failed.connect(c.on_failed)
+        self.worker.playing_changed.connect(c.on_playing_changed)
+        self.thread.start()
+
+    def shut_down(self):
+        """Stop the worker and wait for its thread; safe to call more than once."""
+        if self.thread.isRunning():
+            self.worker.request_stop()
+            self.thread.wait(5000)
+        self.controller.stop()
+
+    def closeEvent(self, event):
+        self.shut_down()
+        super().closeEvent(event)
+
+    # --- layout ------------------------------------------------------------------
+
+    def _build_controls(self):
+        self.data_panel = DataPanel()
+        self.model_panel = ModelPanel()
+        self.training_panel = TrainingPanel()
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        for panel in (self.data_panel, self.model_panel, self.training_panel):
+            layout.addWidget(panel)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(box)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(box.sizeHint().width() + 24)
+        dock = QDockWidget("Controls", self)
+        dock.setObjectName("controls")
+        dock.setWidget(scroll)
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+        self.addDockWidget(Qt.LeftDockWidgetArea, dock)
+        self.data_panel.dataset_changed.connect(self._on_dataset_changed)
+        self.model_panel.model_changed.connect(self.rebuild)
+        t = self.training_panel
+        t.learning_rate_changed.connect(self._send_learning_rate)
+        t.l2_changed.connect(self._send_l2)
+        t.batch_size_changed.connect(self._send_batch_size)
+        t.speed_changed.connect(self._send_speed)
+
+    def _build_views(self):
+        self.setDockNestingEnabled(True)
+        docks = [[self._view_dock(*view) for view in row] for row in VIEWS]
+        top, bottom = docks
+        self.addDockWidget(Qt.RightDockWidgetArea, top[0])
+        for left, right in zip(top, top[1:]):
+            self.splitDockWidget(left, right, Qt.Horizontal)
+        for upper, lower in zip(top, bottom):
+            self.splitDockWidget(upper, lower, Qt.Vertical)
+        # The views are the whole window; an empty, hidden centre lets the docks fill it.
+        self.setCentralWidget(QWidget())
+        self.centralWidget().hide()
+
+    def _view_dock(self, title, cls, max_hz):
+        widget = cls()
+        self.views[title] = widget
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        self.controller.add_view(widget, max_hz=max_hz)
+        return dock
+
+    def _build_actions(self):
+        bar = QToolBar("Training")
+        bar.setObjectName("training")
+        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.addToolBar(Qt.TopToolBarArea, bar)
+        self.play_action = self._action(bar, "Play", ["Space"], self.toggle_play,
+                                        "Train continuously; press again to pause (Space)")
+        self._action(bar, "Step phase", ["Shift+Right", "."], self.step_phase,
+                     "Run one phase: a layer forward, the cost, a layer backward or the "
+                     "update (Shift+Right or .)")
+        self._action(bar, "Step update", ["Right", "N"], self.step_update,
+                     "Run one whole update: forward, cost, backward, update (Right or N)")
+        self._action(bar, "Step epoch", ["E"], self.step_epoch,
+                     "Run updates until every training example has been used once (E)")
+        self._action(bar, "Reset", ["R"], self.reset,
+                     "Back to the initial weights of this seed; the same seed gives the same "
+                     "start (R)")
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.setShortcutContext(Qt.ApplicationShortcut)
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+    def _action(self, bar, text, keys, slot, tip):
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        bar.addAction(action)
+        return action
+
+    def _build_banner(self):
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel { background: #fdecea; color: #8a1c1c; padding: 8px; font-weight: bold; }")
+        bar = QToolBar("Messages")
+        bar.setObjectName("messages")
+        bar.setMovable(False)
+        # A widget in a tool bar is shown and hidden through its action.
+        self.banner_action = bar.addWidget(self.banner)
+        self.addToolBarBreak(Qt.TopToolBarArea)
+        self.addToolBar(Qt.TopToolBarArea, bar)
+        bar.hide()
+        self.banner_bar = bar
+
+    # --- commands ------------------------------------------------------------------
+
+    @Slot()
+    def toggle_play(self):
+        self.worker.send("pause" if self.controller.playing else "play")
+        if not self.controller.playing:
+            self._clear_problem()
+
+    @Slot()
+    def step_phase(self):
+        self.worker.send("step_phase")
+
+    @Slot()
+    def step_update(self):
+        self.worker.send("step_update")
+
+    @Slot()
+    def step_epoch(self):
+        self.worker.send("step_epoch")
+
+    @Slot()
+    def reset(self):
+        self._clear_problem()
+        self.worker.send("reset")
+
+    @Slot(object)
+    def _on_dataset_changed(self, dataset):
+        self.rebuild()
+
+    @Slot()
+    def rebuild(self, *_):
+        """New weights for the data, architecture and settings the panels show now."""
+        dataset = self.data_panel.current_dataset()
+        self.model_panel.set_input_size(dataset.n_x)
+        model = self.model_panel.current_model()
+        values = self.training_panel.values()
+        try:
+            model_config = make_model_config(
+                (dataset.n_x,) + tuple(model.hidden_sizes) + (1,), model.activations,
+                model.init, model.seed)
+            train_config = make_train_config(values.learning_rate, values.l2, values.batch_size)
+        except ConfigError as error:
+            self._show_problem(str(error))
+            return
+        self._clear_problem()
+        self.worker.send("build", (dataset, model_config, train_config))
+        self.worker.send("speed", values.speed)
+
+    @Slot(float)
+    def _send_learning_rate(self, value):
+        self.worker.send("learning_rate", value)
+
+    @Slot(float)
+    def _send_l2(self, value):
+        self.worker.send("l2", value)
+
+    @Slot(int)
+    def _send_batch_size(self, value):
+        self.worker.send("batch_size", value)
+
+    @Slot(float)
+    def _send_speed(self, value):
+        self.worker.send("speed", value)
+
+    # --- feedback ------------------------------------------------------------------
+
+    @Slot(str)
+    def _show_problem(self, message):
+        self.banner.setText(message)
+        self.banner_action.setVisible(True)
+        self.banner_bar.show()
+
+    def _clear_problem(self):
+        self.banner_action.setVisible(False)
+        self.banner_bar.hide()
+
+    @Slot(bool)
+    def _show_playing(self, playing):
+        self.play_action.setText("Pause" if playing else "Play")
+
+    def _show_status(self, snapshot):
+        self.status.setText(format_status(snapshot))

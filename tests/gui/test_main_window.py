@@ -1,0 +1,90 @@
+"""The whole window, offscreen: controls, keys, views, messages."""
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from gui.main_window import MainWindow
+
+WAIT_MS = 15_000
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitUntil(lambda: w.controller.latest is not None, timeout=WAIT_MS)
+    yield w
+    w.shut_down()
+
+
+def test_the_window_opens_with_every_view_painted(window, qtbot):
+    assert set(window.views) == {"Cost", "Decision boundary", "Sigmoid outputs",
+                                 "Gradient magnitudes", "Network", "Step through"}
+    qtbot.waitUntil(lambda: window.controller.frames > 0, timeout=WAIT_MS)
+    assert "update 0" in window.status.text()
+
+
+def test_space_plays_and_pauses(window, qtbot):
+    controller = window.controller
+    qtbot.keyClick(window, Qt.Key_Space)
+    qtbot.waitUntil(lambda: controller.playing and controller.latest.update > 50,
+                    timeout=WAIT_MS)
+    assert window.play_action.text() == "Pause"
+    qtbot.keyClick(window, Qt.Key_Space)
+    qtbot.waitUntil(lambda: not controller.playing and not controller.latest.playing,
+                    timeout=WAIT_MS)
+    stopped_at = controller.latest.update
+    qtbot.wait(300)
+    assert controller.latest.update == stopped_at
+    assert "paused" in window.status.text()
+
+
+def test_right_arrow_steps_exactly_one_update_each(window, qtbot):
+    controller = window.controller
+    for k in range(1, 4):
+        with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS):
+            qtbot.keyClick(window, Qt.Key_Right)
+        assert controller.latest.update == k
+    with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS):
+        qtbot.keyClick(window, Qt.Key_N)
+    assert controller.latest.update == 4
+
+
+def test_r_resets_to_the_same_initial_weights(window, qtbot):
+    controller = window.controller
+    start = controller.latest.W
+    for _ in range(3):
+        with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS):
+            qtbot.keyClick(window, Qt.Key_Right)
+    assert not np.array_equal(controller.latest.W[0], start[0])
+    with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS):
+        qtbot.keyClick(window, Qt.Key_R)
+    qtbot.waitUntil(lambda: controller.latest is not None and controller.latest.update == 0,
+                    timeout=WAIT_MS)
+    assert all(np.array_equal(a, b) for a, b in zip(controller.latest.W, start))
+
+
+def test_phase_steps_fill_the_step_through_view(window, qtbot):
+    controller = window.controller
+    with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS):
+        qtbot.keyClick(window, Qt.Key_Period)
+    window.controller.paint(force=True)
+    panel = window.views["Step through"]
+    assert "Forward, layer 1" in panel.title.text()
+    assert "Z[1] = W[1] A[0] + b[1]" in panel.body.toPlainText()
+
+
+def test_divergence_pauses_and_says_what_to_try(window, qtbot):
+    controller = window.controller
+    window.training_panel.set_learning_rate(10.0)
+    window.model_panel.set_model((16, 16), ("linear", "linear"), "he", 0)
+    qtbot.waitUntil(lambda: controller.latest is not None and
+                    controller.latest.W[0].shape == (16, 2), timeout=WAIT_MS)
+    with qtbot.waitSignal(controller.diverged, timeout=WAIT_MS):
+        qtbot.keyClick(window, Qt.Key_Space)
+    qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT_MS)
+    assert window.banner.isVisible()
+    assert "smaller learning rate" in window.banner.text()
+    assert np.all(np.isfinite(controller.history.costs.view()))

@@ -1,0 +1,31 @@
+"""python main.py --screenshot FILE --updates N: trains, saves the window, exits."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_screenshot_after_n_updates(tmp_path):
+    shot = tmp_path / "slide.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "main.py", "--screenshot", str(shot),
+                             "--updates", "300", "--size", "1400x900"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1400, 900)
+    colours = {image.pixel(x, y) for x in range(0, 1400, 20) for y in range(0, 900, 20)}
+    assert len(colours) > 50
+
+
+def test_bad_size_is_refused_with_a_message():
+    result = subprocess.run([sys.executable, "main.py", "--size", "huge"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 2
+    assert "--size must look like 1600x1000" in result.stderr
+    assert "Traceback" not in result.stderr
