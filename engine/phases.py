@@ -52,6 +52,11 @@ class PhaseRecord:
         return self.spec.equation
 
 
+def _definition(g):
+    """'    (relu(z) = max(0, z))', or nothing where the name already says it all."""
+    return "" if g.formula == f"{g.name}(z)" else f"    ({g.name}(z) = {g.formula})"
+
+
 def phase_count(L):
     return 2 * L + 2
 
@@ -65,7 +70,7 @@ def phase_specs(activations):
         specs.append(PhaseSpec(
             len(specs), FORWARD, l, f"Forward, layer {l}",
             f"Z[{l}] = W[{l}] A[{l - 1}] + b[{l}]\n"
-            f"A[{l}] = {g.name}(Z[{l}])    ({g.name}(z) = {g.formula})",
+            f"A[{l}] = {g.name}(Z[{l}])" + _definition(g),
             (f"W[{l}]", f"b[{l}]", f"A[{l - 1}]"), (f"Z[{l}]", f"A[{l}]")))
     specs.append(PhaseSpec(
         len(specs), COST, None, "Cost",
@@ -79,7 +84,8 @@ def phase_specs(activations):
             dz = f"dZ[{L}] = A[{L}] - Y"
             reads = (f"A[{L}]", "Y", f"A[{l - 1}]", f"W[{l}]")
         else:
-            dz = f"dZ[{l}] = dA[{l}] * g'(Z[{l}])    (g' = {g.derivative_formula})"
+            dz = (f"dZ[{l}] = dA[{l}] * {g.name}'(Z[{l}])    "
+                  f"({g.name}'(z) = {g.derivative_formula})")
             reads = (f"dA[{l}]", f"Z[{l}]", f"A[{l}]", f"A[{l - 1}]", f"W[{l}]")
         lines = [dz,
                  f"dW[{l}] = (1/m) dZ[{l}] A[{l - 1}]^T + (lambda/m) W[{l}]",

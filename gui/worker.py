@@ -181,7 +181,7 @@ class TrainingWorker(QObject):
         if self._speed > 0:
             # Throttled (lecture speed): one update when it is due, and show every one.
             trainer.run(1)
-            self._next_due = max(self._next_due + 1.0 / self._speed, time.perf_counter() - 0.5)
+            self._next_due = max(self._next_due + 1.0 / self._speed, time.perf_counter())
             self._emit_snapshot()
             return
         start = time.perf_counter()
