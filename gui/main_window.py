@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
             self.splitDockWidget(left, right, Qt.Horizontal)
         for upper, lower in zip(top, bottom):
             self.splitDockWidget(upper, lower, Qt.Vertical)
+        # The decision boundary is what people look at most: give its column the most room.
+        self.resizeDocks(top, [440, 560, 440], Qt.Horizontal)
+        self.resizeDocks([top[1], bottom[1]], [520, 420], Qt.Vertical)
         # The views are the whole window; an empty, hidden centre lets the docks fill it.
         self.setCentralWidget(QWidget())
         self.centralWidget().hide()
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
         """New weights for the data, architecture and settings the panels show now."""
         dataset = self.data_panel.current_dataset()
         self.model_panel.set_input_size(dataset.n_x)
+        self.training_panel.set_train_size(dataset.m_train)
         model = self.model_panel.current_model()
         values = self.training_panel.values()
         try:

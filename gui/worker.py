@@ -179,11 +179,16 @@ class TrainingWorker(QObject):
     def _play_a_little(self):
         trainer = self._trainer
         if self._speed > 0:
-            # Throttled (lecture speed): one update when it is due, and show every one.
+            # Throttled (lecture speed): one update when it is due.
             trainer.run(1)
             self._next_due = max(self._next_due + 1.0 / self._speed, time.perf_counter())
+        else:
+            self._run_a_slice()
+        if time.perf_counter() - self._last_snapshot_time >= SNAPSHOT_INTERVAL:
             self._emit_snapshot()
-            return
+
+    def _run_a_slice(self):
+        trainer = self._trainer
         start = time.perf_counter()
         trainer.run(self._slice)
         elapsed = time.perf_counter() - start
@@ -192,8 +197,6 @@ class TrainingWorker(QObject):
             self._slice = min(self._slice * 2, 100_000)
         elif elapsed > SLICE_SECONDS * 2 and self._slice > 1:
             self._slice //= 2
-        if time.perf_counter() - self._last_snapshot_time >= SNAPSHOT_INTERVAL:
-            self._emit_snapshot()
 
     def _measure_rate(self):
         now = time.perf_counter()

@@ -16,7 +16,7 @@ SPEEDS = (
     (1000.0, "1000 updates/s"),
     (0.0, "Unthrottled"),
 )
-DEFAULT_SPEED = 30.0
+DEFAULT_SPEED = 100.0
 
 
 class SpeedSlider(QWidget):
