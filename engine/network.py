@@ -22,6 +22,12 @@ class Network:
         self.g = [None] + [ACTIVATIONS[name] for name in activations]
         self.W = W
         self.b = b
+        # apply_update writes the new parameters into these spare arrays and swaps them
+        # in, so the parameters from before the last update stay available for free.
+        self.W_before = [None] + [w.copy() for w in W[1:]]
+        self.b_before = [None] + [v.copy() for v in b[1:]]
+        self._step_W = [None] + [np.empty_like(w) for w in W[1:]]
+        self._step_b = [None] + [np.empty_like(v) for v in b[1:]]
 
     @classmethod
     def initialise(cls, config, rng):
@@ -45,12 +51,6 @@ class Network:
         return Network(self.layer_sizes, self.activation_names,
                        [None] + [w.copy() for w in self.W[1:]],
                        [None] + [v.copy() for v in self.b[1:]])
-
-    def load_parameters(self, other):
-        """Overwrite these parameters, in place, with the values of `other`'s."""
-        for l in range(1, self.L + 1):
-            np.copyto(self.W[l], other.W[l])
-            np.copyto(self.b[l], other.b[l])
 
     # --- forward ---------------------------------------------------------------
 
@@ -87,16 +87,30 @@ class Network:
         ws.dW[l] *= 1.0 / m
         if l2:
             ws.dW[l] += (l2 / m) * self.W[l]
-        np.sum(ws.dZ[l], axis=1, keepdims=True, out=ws.db[l])
+        np.add.reduce(ws.dZ[l], axis=1, keepdims=True, out=ws.db[l])
         ws.db[l] *= 1.0 / m
         if l > 1:
             np.matmul(self.W[l].T, ws.dZ[l], out=ws.dA[l - 1])
 
     def apply_update(self, ws, learning_rate):
-        """W[l] = W[l] - alpha dW[l];  b[l] = b[l] - alpha db[l], for every layer."""
+        """W[l] = W[l] - alpha dW[l];  b[l] = b[l] - alpha db[l], for every layer.
+
+        The values from before stay in W_before / b_before until the next update.
+        """
+        W, b, W_before, b_before = self.W, self.b, self.W_before, self.b_before
         for l in range(1, self.L + 1):
-            self.W[l] -= learning_rate * ws.dW[l]
-            self.b[l] -= learning_rate * ws.db[l]
+            np.multiply(ws.dW[l], learning_rate, out=self._step_W[l])
+            np.subtract(W[l], self._step_W[l], out=W_before[l])
+            W[l], W_before[l] = W_before[l], W[l]
+            np.multiply(ws.db[l], learning_rate, out=self._step_b[l])
+            np.subtract(b[l], self._step_b[l], out=b_before[l])
+            b[l], b_before[l] = b_before[l], b[l]
+
+    def undo_update(self):
+        """Go back to the parameters from before the last apply_update."""
+        for l in range(1, self.L + 1):
+            self.W[l], self.W_before[l] = self.W_before[l], self.W[l]
+            self.b[l], self.b_before[l] = self.b_before[l], self.b[l]
 
     # --- whole passes, for metrics, views and the gradient check ----------------
 

@@ -59,7 +59,6 @@ class Trainer:
         """Back to the initial weights of this seed, update 0, an empty history."""
         self.rng = np.random.default_rng(self.model.seed)
         self.network = Network.initialise(self.model, self.rng)
-        self._last_good = self.network.copy()
         self.update_count = 0
         self.epoch_count = 0
         self.phase = 0
@@ -171,10 +170,12 @@ class Trainer:
     def _cost_phase(self):
         J = self.network.batch_cost(self._ws, self.l2)
         if not J <= EXPLODING_COST:  # also true for nan
-            self.network.load_parameters(self._last_good)
+            # The cost of the parameters before the last update was finite (it passed
+            # this test), so those are the ones to keep.
+            if self.update_count > 0:
+                self.network.undo_update()
             self.phase = 0
             raise TrainingDiverged(self.update_count, J, self.learning_rate)
-        self._last_good.load_parameters(self.network)
 
     # --- batches and epochs -----------------------------------------------------
 
