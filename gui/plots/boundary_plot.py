@@ -10,7 +10,6 @@ Which picture depends on the session:
 """
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -27,9 +26,9 @@ LABEL_SYMBOLS = ("o", "s")
 
 
 def _blend(hex_color, toward_white):
+    """hex_color moved toward_white (0..1) of the way to white, as an (r, g, b) tuple."""
     c = QColor(hex_color)
-    mix = lambda v: int(round(v + (255 - v) * toward_white))  # noqa: E731
-    return (mix(c.red()), mix(c.green()), mix(c.blue()))
+    return tuple(round(v + (255 - v) * toward_white) for v in (c.red(), c.green(), c.blue()))
 
 
 def probability_colormap(pale=False):

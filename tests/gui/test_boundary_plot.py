@@ -9,8 +9,13 @@ from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
 from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer
-from gui.plots.boundary_plot import (BoundaryPlot, contour_segments, probability_colormap,
-                                     shade_brushes, shade_index)
+from gui.plots.boundary_plot import (
+    BoundaryPlot,
+    contour_segments,
+    probability_colormap,
+    shade_brushes,
+    shade_index,
+)
 from gui.training_history import TrainingHistory
 
 
@@ -91,7 +96,7 @@ def moons():
 
 
 def test_heatmap_holds_the_boundary_with_fixed_levels(qtbot, moons):
-    trainer, session, snapshot = moons
+    _trainer, session, snapshot = moons
     plot = shown(qtbot, session, snapshot)
     image = plot.heatmap
     np.testing.assert_array_equal(image.image, snapshot.boundary)
@@ -114,7 +119,7 @@ def test_heatmap_follows_training_and_keeps_its_levels(qtbot):
 
 
 def test_contour_lies_where_the_probability_is_one_half(qtbot, moons):
-    trainer, session, snapshot = moons
+    _trainer, session, snapshot = moons
     plot = shown(qtbot, session, snapshot)
     x, y = plot.contour.getData()
     assert x.size > 20
@@ -125,7 +130,7 @@ def test_contour_lies_where_the_probability_is_one_half(qtbot, moons):
 
 
 def test_training_points_filled_test_points_hollow(qtbot, moons):
-    trainer, session, snapshot = moons
+    _trainer, session, snapshot = moons
     plot = shown(qtbot, session, snapshot)
     n_train = sum(len(item.data) for item in plot.train_points)
     n_test = sum(len(item.data) for item in plot.test_points)
@@ -139,7 +144,7 @@ def test_training_points_filled_test_points_hollow(qtbot, moons):
 
 
 def test_show_test_toggles_test_points(qtbot, moons):
-    trainer, session, snapshot = moons
+    _trainer, session, snapshot = moons
     plot = shown(qtbot, session, snapshot)
     plot.set_show_test(False)
     assert not any(item.isVisible() for item in plot.test_points)
@@ -150,7 +155,7 @@ def test_show_test_toggles_test_points(qtbot, moons):
 
 
 def test_same_update_is_not_painted_twice(qtbot, moons):
-    trainer, session, snapshot = moons
+    _trainer, session, snapshot = moons
     plot = shown(qtbot, session, snapshot)
     calls = []
     original = plot.heatmap.setImage
@@ -162,7 +167,7 @@ def test_same_update_is_not_painted_twice(qtbot, moons):
 
 
 def test_non_finite_boundary_is_not_painted(qtbot, moons):
-    trainer, session, snapshot = moons
+    _trainer, session, snapshot = moons
     plot = shown(qtbot, session, snapshot)
     bad = np.array(snapshot.boundary)
     bad[3, 4] = np.nan
@@ -173,11 +178,11 @@ def test_non_finite_boundary_is_not_painted(qtbot, moons):
 
 
 def test_no_test_set(qtbot):
-    trainer, session, snapshot = trained("moons", (2, 4, 1), updates=20, test_ratio=0.0)
+    _trainer, session, snapshot = trained("moons", (2, 4, 1), updates=20, test_ratio=0.0)
     assert session.X_test.shape == (2, 0)
     plot = shown(qtbot, session, snapshot)
     assert sum(len(item.data) for item in plot.test_points) == 0
-    trainer, session, snapshot = trained("breast_cancer", (30, 1), updates=5, test_ratio=0.0)
+    _trainer, session, snapshot = trained("breast_cancer", (30, 1), updates=5, test_ratio=0.0)
     plot = shown(qtbot, session, snapshot)
     assert sum(len(item.data) for item in plot.test_points) == 0
 
@@ -225,7 +230,7 @@ def test_projection_colours_points_by_prediction_and_shapes_by_label(qtbot, acti
 
 @pytest.mark.parametrize("sizes, n_tiles", [((64, 16, 1), 16), ((64, 1), 1), ((64, 40, 1), 32)])
 def test_digits_weights_shown_as_images(qtbot, sizes, n_tiles):
-    trainer, session, snapshot = trained("digits", sizes, updates=20)
+    _trainer, session, snapshot = trained("digits", sizes, updates=20)
     plot = shown(qtbot, session, snapshot)
     assert plot.weights.isVisibleTo(plot)
     tiles = plot.weights.tiles()
@@ -239,7 +244,7 @@ def test_digits_weights_shown_as_images(qtbot, sizes, n_tiles):
 
 
 def test_weights_hidden_without_images(qtbot, moons):
-    trainer, session, snapshot = moons
+    _trainer, session, snapshot = moons
     plot = shown(qtbot, session, snapshot)
     assert not plot.weights.isVisibleTo(plot)
 
@@ -247,7 +252,7 @@ def test_weights_hidden_without_images(qtbot, moons):
 # --- a picture ------------------------------------------------------------------------
 
 def test_renders_the_classes_in_their_colours(qtbot, moons, tmp_path):
-    trainer, session, snapshot = moons
+    _trainer, session, snapshot = moons
     plot = shown(qtbot, session, snapshot)
     plot.show()
     qtbot.waitExposed(plot)

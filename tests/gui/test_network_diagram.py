@@ -54,7 +54,7 @@ def small():
 
 
 def test_nodes_per_layer_and_labels(qtbot):
-    trainer, session, snapshot = trained("moons", (2, 8, 8, 1), updates=10)
+    _trainer, session, snapshot = trained("moons", (2, 8, 8, 1), updates=10)
     diagram = shown(qtbot, session, snapshot)
     layers = [l for l, _ in diagram.node_ids]
     assert [layers.count(l) for l in range(4)] == [2, 8, 8, 1]
@@ -64,7 +64,7 @@ def test_nodes_per_layer_and_labels(qtbot):
 
 
 def test_wide_layers_are_sampled_with_a_marker(qtbot):
-    trainer, session, snapshot = trained("digits", (64, 16, 1), updates=5)
+    _trainer, session, snapshot = trained("digits", (64, 16, 1), updates=5)
     diagram = shown(qtbot, session, snapshot)
     layers = [l for l, _ in diagram.node_ids]
     assert [layers.count(l) for l in range(3)] == [16, 16, 1]
@@ -77,7 +77,7 @@ def test_wide_layers_are_sampled_with_a_marker(qtbot):
 
 
 def test_every_edge_of_a_small_net_has_its_weights_colour(qtbot, small):
-    trainer, session, snapshot = small
+    _trainer, session, snapshot = small
     diagram = shown(qtbot, session, snapshot)
     edges = drawn_edges(diagram)
     assert len(edges) == 2 * 3 + 3 * 1
@@ -95,7 +95,7 @@ def test_every_edge_of_a_small_net_has_its_weights_colour(qtbot, small):
 
 
 def test_nodes_are_shaded_by_the_examples_activations(qtbot, small):
-    trainer, session, snapshot = small
+    _trainer, session, snapshot = small
     diagram = shown(qtbot, session, snapshot)
     shades = shade_brushes(probability_colormap())
     spots = diagram.nodes.points()
@@ -111,7 +111,7 @@ def test_nodes_are_shaded_by_the_examples_activations(qtbot, small):
 
 
 def test_node_tooltip_gives_z_and_a_of_the_selected_example(qtbot, small):
-    trainer, session, snapshot = small
+    _trainer, session, snapshot = small
     diagram = shown(qtbot, session, snapshot)
     a = snapshot.example_A[1][2]
     z = snapshot.W[0][2] @ snapshot.example_A[0] + snapshot.b[0][2, 0]
@@ -125,7 +125,7 @@ def test_node_tooltip_gives_z_and_a_of_the_selected_example(qtbot, small):
 
 
 def test_tooltip_at_finds_nodes_then_edges(qtbot, small):
-    trainer, session, snapshot = small
+    _trainer, session, snapshot = small
     diagram = shown(qtbot, session, snapshot)
     pos = node_positions(diagram)
     px = (0.003, 0.003)  # view units per pixel
@@ -138,7 +138,7 @@ def test_tooltip_at_finds_nodes_then_edges(qtbot, small):
 
 
 def test_edges_are_capped_for_big_nets(qtbot):
-    trainer, session, snapshot = trained("digits", (64, 40, 40, 40, 1), updates=2)
+    _trainer, session, snapshot = trained("digits", (64, 40, 40, 40, 1), updates=2)
     diagram = shown(qtbot, session, snapshot)
     edges = drawn_edges(diagram)
     assert len(edges) == MAX_EDGES
@@ -148,7 +148,7 @@ def test_edges_are_capped_for_big_nets(qtbot):
 
 
 def test_same_update_is_not_repainted_and_non_finite_is_grey(qtbot, small):
-    trainer, session, snapshot = small
+    _trainer, session, snapshot = small
     diagram = shown(qtbot, session, snapshot)
     calls = []
     original = diagram.nodes.setBrush
@@ -164,7 +164,7 @@ def test_same_update_is_not_repainted_and_non_finite_is_grey(qtbot, small):
 
 
 def test_renders(qtbot, tmp_path):
-    trainer, session, snapshot = trained("moons", (2, 8, 8, 1), updates=100)
+    _trainer, session, snapshot = trained("moons", (2, 8, 8, 1), updates=100)
     diagram = shown(qtbot, session, snapshot)
     diagram.show()
     qtbot.waitExposed(diagram)
