@@ -10,6 +10,7 @@ import numpy as np
 from .activations import ACTIVATIONS
 from .initialisers import INITIALISERS
 from .losses import cost
+from .parameters import flat_zeros
 from .workspace import Workspace
 
 
@@ -17,17 +18,19 @@ class Network:
     """An L-layer binary classifier whose output layer is one sigmoid unit."""
 
     def __init__(self, layer_sizes, activations, W, b):
+        """W, b: lists indexed by l (index 0 unused) with the starting values."""
         self.layer_sizes = tuple(layer_sizes)
         self.activation_names = tuple(activations)
         self.g = [None] + [ACTIVATIONS[name] for name in activations]
-        self.W = W
-        self.b = b
-        # apply_update writes the new parameters into these spare arrays and swaps them
-        # in, so the parameters from before the last update stay available for free.
-        self.W_before = [None] + [w.copy() for w in W[1:]]
-        self.b_before = [None] + [v.copy() for v in b[1:]]
-        self._step_W = [None] + [np.empty_like(w) for w in W[1:]]
-        self._step_b = [None] + [np.empty_like(v) for v in b[1:]]
+        self._theta, self.W, self.b = flat_zeros(self.layer_sizes)
+        for l in range(1, self.L + 1):
+            self.W[l][...] = W[l]
+            self.b[l][...] = b[l]
+        # apply_update writes the new parameters into this second block and swaps it in,
+        # so the parameters from before the last update stay available without a copy.
+        self._theta_before, self.W_before, self.b_before = flat_zeros(self.layer_sizes)
+        self._theta_before[...] = self._theta
+        self._step = np.empty_like(self._theta)
 
     @classmethod
     def initialise(cls, config, rng):
@@ -44,7 +47,7 @@ class Network:
         return len(self.layer_sizes) - 1
 
     def parameter_count(self):
-        return sum(self.W[l].size + self.b[l].size for l in range(1, self.L + 1))
+        return self._theta.size
 
     def copy(self):
         """A network with copies of these parameters."""
@@ -87,30 +90,27 @@ class Network:
         ws.dW[l] *= 1.0 / m
         if l2:
             ws.dW[l] += (l2 / m) * self.W[l]
-        np.add.reduce(ws.dZ[l], axis=1, keepdims=True, out=ws.db[l])
-        ws.db[l] *= 1.0 / m
+        np.matmul(ws.dZ[l], ws.one_over_m, out=ws.db[l])
         if l > 1:
             np.matmul(self.W[l].T, ws.dZ[l], out=ws.dA[l - 1])
 
     def apply_update(self, ws, learning_rate):
-        """W[l] = W[l] - alpha dW[l];  b[l] = b[l] - alpha db[l], for every layer.
+        """W[l] = W[l] - alpha dW[l];  b[l] = b[l] - alpha db[l], for every layer at once.
 
         The values from before stay in W_before / b_before until the next update.
         """
-        W, b, W_before, b_before = self.W, self.b, self.W_before, self.b_before
-        for l in range(1, self.L + 1):
-            np.multiply(ws.dW[l], learning_rate, out=self._step_W[l])
-            np.subtract(W[l], self._step_W[l], out=W_before[l])
-            W[l], W_before[l] = W_before[l], W[l]
-            np.multiply(ws.db[l], learning_rate, out=self._step_b[l])
-            np.subtract(b[l], self._step_b[l], out=b_before[l])
-            b[l], b_before[l] = b_before[l], b[l]
+        np.multiply(ws.gradient, learning_rate, out=self._step)
+        np.subtract(self._theta, self._step, out=self._theta_before)
+        self._swap()
 
     def undo_update(self):
         """Go back to the parameters from before the last apply_update."""
-        for l in range(1, self.L + 1):
-            self.W[l], self.W_before[l] = self.W_before[l], self.W[l]
-            self.b[l], self.b_before[l] = self.b_before[l], self.b[l]
+        self._swap()
+
+    def _swap(self):
+        self._theta, self._theta_before = self._theta_before, self._theta
+        self.W, self.W_before = self.W_before, self.W
+        self.b, self.b_before = self.b_before, self.b
 
     # --- whole passes, for metrics, views and the gradient check ----------------
 

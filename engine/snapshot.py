@@ -85,7 +85,8 @@ class Snapshot:
     update number (update - k + i + 1) had cost new_costs[i]; none is ever skipped.
     new_epoch_ends: update numbers at which an epoch ended since the last snapshot.
     W, b: per layer (index 0 is layer 1), read-only copies.
-    boundary: (r, r) float32 P(y = 1) over SessionInfo.grid (row 0 at y_min), or None.
+    boundary: (r, r) float32 P(y = 1) over SessionInfo.grid (row 0 at y_min), or None;
+    computed at boundary_update, which may be a little behind `update`.
     test_A: (1, m_test) outputs on the test set.
     example_index, example_A: the selected training example and its activations
     A[0] .. A[L] as (n_l,) arrays (for the network diagram).
@@ -105,6 +106,7 @@ class Snapshot:
     W: tuple
     b: tuple
     boundary: np.ndarray | None
+    boundary_update: int
     test_A: np.ndarray
     example_index: int
     example_A: tuple
@@ -115,16 +117,23 @@ class Snapshot:
 
 def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
                   last_phase=None, updates_per_second=0.0, playing=False,
-                  with_boundary=True):
+                  previous=None, with_boundary=True):
     """Copy out everything the views show. new_costs: the costs of updates since the
-    last snapshot (any sequence); the trainer is not changed."""
+    last snapshot (any sequence); the trainer is not changed.
+
+    With a previous Snapshot, its boundary is reused instead of predicting the whole grid
+    again (the costliest part of a snapshot); with_boundary=False leaves it out."""
     net = trainer.network
     with np.errstate(all="ignore"):
         metrics = compute_metrics(trainer)
-        boundary = None
-        if with_boundary and session.grid is not None:
+        if previous is not None:
+            boundary, boundary_update = previous.boundary, previous.boundary_update
+        elif with_boundary and session.grid is not None:
             r = session.grid_resolution
             boundary = frozen(net.predict_proba(session.grid).reshape(r, r), np.float32)
+            boundary_update = trainer.update_count
+        else:
+            boundary, boundary_update = None, trainer.update_count
         test_A = frozen(net.predict_proba(session.X_test)) if session.X_test.shape[1] else \
             frozen(np.zeros((1, 0)))
         m = session.X_train.shape[1]
@@ -144,6 +153,7 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
         W=tuple(frozen(w) for w in net.W[1:]),
         b=tuple(frozen(v) for v in net.b[1:]),
         boundary=boundary,
+        boundary_update=boundary_update,
         test_A=test_A,
         example_index=example_index,
         example_A=tuple(frozen(a[:, 0]) for a in ws.A),

@@ -1,6 +1,8 @@
 """Buffers for one pass over a batch of m examples, reused from update to update."""
 import numpy as np
 
+from .parameters import flat_zeros
+
 
 class Workspace:
     """Z[l], A[l], dZ[l], dA[l] (each (n_l, m)), dW[l], db[l] and the cost J of a batch.
@@ -18,6 +20,7 @@ class Workspace:
         self.Z = [None] + [np.zeros((n, m)) for n in layer_sizes[1:]]
         self.dZ = [None] + [np.zeros((n, m)) for n in layer_sizes[1:]]
         self.dA = [None] + [np.zeros((n, m)) for n in layer_sizes[1:L]] + [None]
-        self.dW = [None] + [np.zeros((layer_sizes[l], layer_sizes[l - 1]))
-                            for l in range(1, L + 1)]
-        self.db = [None] + [np.zeros((n, 1)) for n in layer_sizes[1:]]
+        # dW[l] and db[l] are views into one flat gradient, laid out like the parameters.
+        self.gradient, self.dW, self.db = flat_zeros(layer_sizes)
+        # db[l] = dZ[l] @ one_over_m sums each row of dZ[l] and divides by m in one call.
+        self.one_over_m = np.full((m, 1), 1.0 / m) if m else np.zeros((0, 1))

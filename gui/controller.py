@@ -9,6 +9,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from .paint_gate import PaintGate
 from .training_history import TrainingHistory
 
 FRAME_MS = 33  # the paint timer: about 30 frames per second at most
@@ -36,8 +37,9 @@ class TrainingController(QObject):
     failed = Signal(str)
     playing_changed = Signal(bool)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, paint_gate=None):
         super().__init__(parent)
+        self.paint_gate = paint_gate or PaintGate()
         self.session = None
         self.latest = None
         self.playing = False
@@ -102,23 +104,31 @@ class TrainingController(QObject):
 
     @Slot()
     def paint(self, force=False):
-        """Paint each visible view whose budget allows and that has something new."""
+        """Paint the one view that has waited longest for something new.
+
+        Painting is Python holding the GIL, so the training thread stops while it runs;
+        one view per frame keeps every frame short (the event loop stays responsive)
+        and caps the share of time the views take. force paints every view now.
+        """
         snapshot = self.latest
         if snapshot is None:
             return
         now = time.perf_counter()
-        painted = 0
-        for view in self._views:
-            if view.painted_snapshot is snapshot:
-                continue
-            if not force and (now - view.painted_at < view.min_interval or not view.is_visible()):
-                continue
-            view.widget.show_snapshot(snapshot, self.history)
-            view.painted_snapshot = snapshot
-            view.painted_at = now
-            painted += 1
-        if painted or force:
-            for listener in self._status_listeners:
-                listener(snapshot)
+        due = [view for view in self._views
+               if view.painted_snapshot is not snapshot and
+               (force or (now - view.painted_at >= view.min_interval and view.is_visible()))]
+        if not force:
+            # The view most overdue relative to its own rate goes first, so faster views
+            # (the cost curve) get proportionally more of the frames.
+            due = sorted(due, key=lambda view: (view.painted_at - now) / view.min_interval)[:1]
+        with self.paint_gate.painting():
+            for view in due:
+                view.widget.show_snapshot(snapshot, self.history)
+                view.painted_snapshot = snapshot
+                view.painted_at = now
+            if due or force:
+                for listener in self._status_listeners:
+                    listener(snapshot)
+        if due or force:
             self.frames += 1
-            self.frame_painted.emit(painted)
+            self.frame_painted.emit(len(due))

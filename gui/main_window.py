@@ -1,5 +1,5 @@
 """The Backprop Lab window: controls on the left, live views in docks, the worker thread."""
-from PySide6.QtCore import QThread, Qt, Slot
+from PySide6.QtCore import QEvent, QThread, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QScrollArea, QToolBar,
                                QVBoxLayout, QWidget)
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
     # --- the worker thread -------------------------------------------------------
 
     def _start_worker(self):
-        self.worker = TrainingWorker()
+        self.worker = TrainingWorker(self.controller.paint_gate)
         self.thread = QThread()
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
@@ -70,6 +70,13 @@ class MainWindow(QMainWindow):
             self.worker.request_stop()
             self.thread.wait(5000)
         self.controller.stop()
+
+    def event(self, event):
+        # Every widget of the window is painted while this event is handled.
+        if event.type() == QEvent.UpdateRequest:
+            with self.controller.paint_gate.painting():
+                return super().event(event)
+        return super().event(event)
 
     def closeEvent(self, event):
         self.shut_down()

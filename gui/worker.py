@@ -17,6 +17,7 @@ from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer, TrainingDiverged
 
 SNAPSHOT_INTERVAL = 1 / 30  # seconds between snapshots while playing flat out
+BOUNDARY_INTERVAL = 1 / 8   # the decision boundary grid is predicted at most this often
 SLICE_SECONDS = 0.004       # training between two looks at the command queue
 
 
@@ -38,8 +39,9 @@ class TrainingWorker(QObject):
     playing_changed = Signal(bool)
     stopped = Signal()
 
-    def __init__(self):
+    def __init__(self, paint_gate=None):
         super().__init__()
+        self._paint_gate = paint_gate
         self._commands = queue.Queue()
         self._stop_requested = threading.Event()
         self._trainer = None
@@ -54,6 +56,8 @@ class TrainingWorker(QObject):
         self._updates_per_second = 0.0
         self._next_due = 0.0
         self._slice = 1
+        self._previous = None       # the last Snapshot sent
+        self._boundary_time = 0.0   # when its boundary was computed
 
     def send(self, kind, value=None):
         """Queue a command; safe to call from any thread."""
@@ -167,6 +171,7 @@ class TrainingWorker(QObject):
             self.playing_changed.emit(playing)
 
     def _start_session(self):
+        self._previous = None
         self._costs_sent = 0
         self._epochs_sent = 0
         self._updates_per_second = 0.0
@@ -178,6 +183,8 @@ class TrainingWorker(QObject):
 
     def _play_a_little(self):
         trainer = self._trainer
+        if self._paint_gate is not None:
+            self._paint_gate.wait_until_open()
         if self._speed > 0:
             # Throttled (lecture speed): one update when it is due.
             trainer.run(1)
@@ -214,10 +221,16 @@ class TrainingWorker(QObject):
         self._measure_rate()
         costs = trainer.costs.view()[self._costs_sent:]
         epochs = trainer.epoch_ends[self._epochs_sent:]
+        now = time.perf_counter()
+        reuse_boundary = (self._playing and self._previous is not None and
+                          now - self._boundary_time < BOUNDARY_INTERVAL)
         snapshot = take_snapshot(
             trainer, self._session, costs, epochs, example_index=self._example,
             last_phase=last_phase, updates_per_second=self._updates_per_second,
-            playing=self._playing)
+            playing=self._playing, previous=self._previous if reuse_boundary else None)
+        if not reuse_boundary:
+            self._boundary_time = now
+        self._previous = snapshot
         self._costs_sent = len(trainer.costs)
         self._epochs_sent = len(trainer.epoch_ends)
         self._last_snapshot_time = time.perf_counter()
