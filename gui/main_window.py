@@ -41,8 +41,10 @@ class MainWindow(QMainWindow):
         self._build_views()
         self._build_actions()
         self._build_banner()
-        self.status = QLabel()
-        self.statusBar().addPermanentWidget(self.status, 1)
+        # The status line changes every frame; a status bar message (unlike a label in
+        # it) repaints without re-laying out, and so repainting, the whole window.
+        self.status = self.statusBar()
+        self.status.setSizeGripEnabled(False)
         self.controller.add_status_listener(self._show_status)
         self.controller.diverged.connect(self._show_problem)
         self.controller.failed.connect(self._show_problem)
@@ -263,4 +265,4 @@ class MainWindow(QMainWindow):
         self.play_action.setText("Pause" if playing else "Play")
 
     def _show_status(self, snapshot):
-        self.status.setText(format_status(snapshot))
+        self.status.showMessage(format_status(snapshot))

@@ -46,6 +46,8 @@ class PhasePanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
+        # Two lines, always: a title that changed height would re-lay out the window.
+        self.title.setFixedHeight(self.title.fontMetrics().lineSpacing() * 2 + 4)
         self.body = QTextBrowser()
         mono = QFont("DejaVu Sans Mono")
         mono.setStyleHint(QFont.Monospace)
@@ -65,10 +67,20 @@ class PhasePanel(QWidget):
         self.body.clear()
 
     def show_snapshot(self, snapshot, history):
-        key = (snapshot.update, snapshot.phase, id(snapshot.last_phase), snapshot.example_index)
+        if snapshot.playing:
+            key = "playing"
+        else:
+            key = (snapshot.update, snapshot.phase, id(snapshot.last_phase),
+                   snapshot.example_index)
         if key == self._shown:
             return
         self._shown = key
+        if snapshot.playing:
+            self.title.setText("Training… pause (Space) to step through one phase at a time.")
+            self.body.setHtml("<p>While training runs, the phases go by thousands of times "
+                              "a second. Pause, then press Shift+→ (or .) to run one phase and "
+                              "see its equation and numbers, or → to run a whole update.</p>")
+            return
         record = snapshot.last_phase
         if record is None:
             spec = self._specs[snapshot.phase]

@@ -23,7 +23,7 @@ def test_the_window_opens_with_every_view_painted(window, qtbot):
     assert set(window.views) == {"Cost", "Decision boundary", "Sigmoid outputs",
                                  "Gradient magnitudes", "Network", "Step through"}
     qtbot.waitUntil(lambda: window.controller.frames > 0, timeout=WAIT_MS)
-    assert "update 0" in window.status.text()
+    assert "update 0" in window.status.currentMessage()
 
 
 def test_space_plays_and_pauses(window, qtbot):
@@ -38,7 +38,7 @@ def test_space_plays_and_pauses(window, qtbot):
     stopped_at = controller.latest.update
     qtbot.wait(300)
     assert controller.latest.update == stopped_at
-    assert "paused" in window.status.text()
+    assert "paused" in window.status.currentMessage()
 
 
 def test_right_arrow_steps_exactly_one_update_each(window, qtbot):
