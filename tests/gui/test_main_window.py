@@ -88,3 +88,27 @@ def test_divergence_pauses_and_says_what_to_try(window, qtbot):
     assert window.banner.isVisible()
     assert "smaller learning rate" in window.banner.text()
     assert np.all(np.isfinite(controller.history.costs.view()))
+
+
+def test_a_bad_csv_keeps_the_old_data_and_a_good_one_trains(window, qtbot, tmp_path):
+    controller = window.controller
+    before = controller.session
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b,label\n1,2,yes\n3,,no\n5,6,yes\n")
+    dialog = window.data_panel.open_csv(str(bad))
+    assert "row 3" in dialog.error_message() and not dialog.ok_button().isEnabled()
+    dialog.accept()
+    dialog.reject()
+    qtbot.wait(200)
+    assert window.data_panel.current_dataset().name == "moons"
+    assert controller.session is before
+
+    good = tmp_path / "good.csv"
+    rows = [f"{x},{-x},{'yes' if x > 0 else 'no'}" for x in range(-20, 21) if x]
+    good.write_text("a,b,label\n" + "\n".join(rows) + "\n")
+    dialog = window.data_panel.open_csv(str(good))
+    assert dialog.ok_button().isEnabled()
+    with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS) as signal:
+        dialog.accept()
+    assert signal.args[0].dataset_name == "csv"
+    assert signal.args[0].X_train.shape[0] == 2
