@@ -2,7 +2,7 @@
 import numpy as np
 
 
-def cross_entropy_from_logits(ZL, Y):
+def cross_entropy_from_logits(ZL, Y, signs=None, guard=True):
     """Mean binary cross-entropy of A = sigma(ZL) against 0/1 labels Y, both (1, m).
 
     The loss of one example is -[y log a + (1 - y) log(1 - a)]. With a = sigma(z) that is
@@ -10,16 +10,19 @@ def cross_entropy_from_logits(ZL, Y):
     s = (1 - 2y) z. np.logaddexp(0, s) evaluates that without overflow and without ever
     taking log(0), so the cost stays finite for z = +-1e4, where a is exactly 0 or 1; and
     every term is positive, so the sum loses no digits to cancellation.
+    signs: 1 - 2Y if the caller has it already. guard=False skips silencing the harmless
+    underflow below (for callers that already ignore floating-point warnings).
     Returns nan for m = 0 (no examples, no cost).
     """
     m = ZL.shape[1]
     if m == 0:
         return float("nan")
-    s = Y * -2.0
-    s += 1.0
-    s *= ZL
-    # For |s| > 745, logaddexp's e^-|s| underflows to 0, which is the right answer.
-    with np.errstate(under="ignore"):
+    s = np.multiply(1.0 - 2.0 * Y if signs is None else signs, ZL)
+    if guard:
+        # For |s| > 745, logaddexp's e^-|s| underflows to 0, which is the right answer.
+        with np.errstate(under="ignore"):
+            np.logaddexp(0.0, s, out=s)
+    else:
         np.logaddexp(0.0, s, out=s)
     return float(np.add.reduce(s, axis=None) / m)
 
@@ -31,7 +34,7 @@ def l2_penalty(W, l2, m):
     return l2 / (2.0 * m) * sum(float(np.vdot(Wl, Wl)) for Wl in W[1:])
 
 
-def cost(ZL, Y, W, l2):
+def cost(ZL, Y, W, l2, signs=None, guard=True):
     """J = cross-entropy + L2 penalty: the quantity gradient descent minimises."""
-    m = ZL.shape[1]
-    return cross_entropy_from_logits(ZL, Y) + l2_penalty(W, l2, m)
+    J = cross_entropy_from_logits(ZL, Y, signs, guard)
+    return J + l2_penalty(W, l2, ZL.shape[1]) if l2 else J

@@ -59,13 +59,15 @@ class Network:
 
     def forward_layer(self, ws, l):
         """Z[l] = W[l] A[l-1] + b[l];  A[l] = g[l](Z[l])."""
-        np.matmul(self.W[l], ws.A[l - 1], out=ws.Z[l])
+        np.dot(self.W[l], ws.A[l - 1], out=ws.Z[l])
         ws.Z[l] += self.b[l]
         self.g[l].function(ws.Z[l], out=ws.A[l])
 
-    def batch_cost(self, ws, l2):
-        """J on the workspace's batch, from Z[L] so that it never takes log(0)."""
-        ws.J = cost(ws.Z[self.L], ws.Y, self.W, l2)
+    def batch_cost(self, ws, l2, guard=True):
+        """J on the workspace's batch, from Z[L] so that it never takes log(0).
+
+        guard=False is for callers that already ignore floating-point warnings."""
+        ws.J = cost(ws.Z[self.L], ws.Y, self.W, l2, signs=ws.signs, guard=guard)
         return ws.J
 
     # --- backward --------------------------------------------------------------
@@ -86,13 +88,13 @@ class Network:
         else:
             self.g[l].derivative(ws.Z[l], ws.A[l], out=ws.dZ[l])
             ws.dZ[l] *= ws.dA[l]
-        np.matmul(ws.dZ[l], ws.A[l - 1].T, out=ws.dW[l])
+        np.dot(ws.dZ[l], ws.A[l - 1].T, out=ws.dW[l])
         ws.dW[l] *= 1.0 / m
         if l2:
             ws.dW[l] += (l2 / m) * self.W[l]
-        np.matmul(ws.dZ[l], ws.one_over_m, out=ws.db[l])
+        np.dot(ws.dZ[l], ws.one_over_m, out=ws.db[l])
         if l > 1:
-            np.matmul(self.W[l].T, ws.dZ[l], out=ws.dA[l - 1])
+            np.dot(self.W[l].T, ws.dZ[l], out=ws.dA[l - 1])
 
     def apply_update(self, ws, learning_rate):
         """W[l] = W[l] - alpha dW[l];  b[l] = b[l] - alpha db[l], for every layer at once.
@@ -117,8 +119,7 @@ class Network:
     def forward(self, X, Y=None):
         """Run every layer on X (n_x, m); returns the filled Workspace."""
         ws = Workspace(self.layer_sizes, X.shape[1])
-        ws.A[0] = X
-        ws.Y = Y
+        ws.set_batch(X, Y)
         for l in range(1, self.L + 1):
             self.forward_layer(ws, l)
         return ws

@@ -59,6 +59,7 @@ class Trainer:
         """Back to the initial weights of this seed, update 0, an empty history."""
         self.rng = np.random.default_rng(self.model.seed)
         self.network = Network.initialise(self.model, self.rng)
+        self._phase_calls = self._make_phase_calls()
         self.update_count = 0
         self.epoch_count = 0
         self.phase = 0
@@ -120,7 +121,8 @@ class Trainer:
                 self._begin_batch()
             reads = {name: self._frozen(name) for name in spec.reads}
             update, lr = self.update_count, self.learning_rate
-            self._run_phase(self.phase)
+            call, argument = self._phase_calls[self.phase]
+            call(self._ws, argument)
             writes = {name: self._frozen(name) for name in spec.writes}
         record = PhaseRecord(spec, update, self._ws.m, lr, self.l2, reads, writes)
         self._advance_phase()
@@ -138,14 +140,14 @@ class Trainer:
 
     def run(self, n):
         """Complete n updates as fast as possible (the first may be partly done)."""
-        P = self.phases_per_update
+        calls = self._phase_calls
         with np.errstate(all="ignore"):
             for _ in range(int(n)):
                 if self.phase == 0:
                     self._begin_batch()
-                while self.phase < P:
-                    self._run_phase(self.phase)
-                    self.phase += 1
+                ws = self._ws
+                for call, argument in calls[self.phase:]:
+                    call(ws, argument)
                 self._end_update()
 
     def _advance_phase(self):
@@ -155,20 +157,23 @@ class Trainer:
 
     # --- the phases -------------------------------------------------------------
 
-    def _run_phase(self, p):
-        net, ws, L = self.network, self._ws, self.network.L
-        if p < L:
-            net.forward_layer(ws, p + 1)
-        elif p == L:
-            self._cost_phase()
-        elif p <= 2 * L:
-            net.backward_layer(ws, 2 * L + 1 - p, self.l2)
-        else:
-            net.apply_update(ws, self.learning_rate)
-            self._gradient_ws = ws
+    def _make_phase_calls(self):
+        """(function, argument) for each phase in order; each is called as f(ws, arg)."""
+        net, L = self.network, self.network.L
+        return ([(net.forward_layer, l) for l in range(1, L + 1)] +
+                [(self._cost_phase, None)] +
+                [(self._backward_phase, l) for l in range(L, 0, -1)] +
+                [(self._update_phase, None)])
 
-    def _cost_phase(self):
-        J = self.network.batch_cost(self._ws, self.l2)
+    def _backward_phase(self, ws, l):
+        self.network.backward_layer(ws, l, self.l2)
+
+    def _update_phase(self, ws, _):
+        self.network.apply_update(ws, self.learning_rate)
+        self._gradient_ws = ws
+
+    def _cost_phase(self, ws, _):
+        J = self.network.batch_cost(ws, self.l2, guard=False)
         if not J <= EXPLODING_COST:  # also true for nan
             # The cost of the parameters before the last update was finite (it passed
             # this test), so those are the ones to keep.
@@ -190,6 +195,7 @@ class Trainer:
             order = self.rng.permutation(m)
             self._X_epoch = np.asfortranarray(X[:, order])
             self._Y_epoch = Y[:, order]
+        self._signs_epoch = 1.0 - 2.0 * self._Y_epoch
         self._batch_starts = range(0, m, size)
         self._batch_len = size
 
@@ -201,9 +207,11 @@ class Trainer:
         if ws is None:
             ws = self._workspaces[m] = Workspace(self.network.layer_sizes, m)
         if m == self._X_epoch.shape[1]:
-            ws.A[0], ws.Y = self._X_epoch, self._Y_epoch
+            ws.set_batch(self._X_epoch, self._Y_epoch, self._signs_epoch)
         else:
-            ws.A[0], ws.Y = self._X_epoch[:, start:stop], self._Y_epoch[:, start:stop]
+            batch = slice(start, stop)
+            ws.set_batch(self._X_epoch[:, batch], self._Y_epoch[:, batch],
+                         self._signs_epoch[:, batch])
         self._ws = ws
 
     def _end_update(self):
