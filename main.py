@@ -6,6 +6,7 @@
 
 Qt is imported only on the window's path, so the commands work where it is not installed.
 """
+import os
 import sys
 
 COMMANDS = ("train", "gradcheck", "step")
@@ -18,7 +19,12 @@ def main(argv=None):
     # parser names the allowed commands. -h/--help alone lists the commands too.
     if argv and (not argv[0].startswith("-") or argv in (["-h"], ["--help"])):
         from engine.cli import main as run_command
-        return run_command(argv)
+        try:
+            return run_command(argv)
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`): stop quietly, not with a traceback.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
     from gui.app import run_app
     return run_app(argv)
 

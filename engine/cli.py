@@ -162,7 +162,9 @@ def build_parser():
         description="Backprop Lab: watch a neural-network binary classifier learn by gradient "
                     "descent and backpropagation. Without a command it opens the window; the "
                     "commands below run without it.",
-        epilog=f"Run '{PROG} COMMAND --help' for a command's options.")
+        epilog=f"Run '{PROG} COMMAND --help' for a command's options. The window itself "
+               f"takes --screenshot FILE [--updates N] [--size WxH]: train N updates, save "
+               f"a PNG of the whole window and exit.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (cli_train, cli_gradcheck, cli_step):
         sub = commands.add_parser(

@@ -286,3 +286,20 @@ def test_the_commands_never_import_qt():
     done = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, check=False,
                           capture_output=True, text=True, timeout=120)
     assert done.stderr.strip() == "0 []"
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`backprop-lab step | head -3` must not print a traceback when head exits."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    # Half a megabyte of output: far more than a pipe holds, so writing must fail.
+    proc = subprocess.Popen([sys.executable, "main.py", "step", "--dataset", "digits",
+                             "--layers", "auto,64,64,1", "--values", "100000"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err
