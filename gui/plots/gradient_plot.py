@@ -5,17 +5,22 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui import theme
+from gui.plots.adaptive_row import AdaptiveRow
 
 FLOOR = 1e-12            # norms at or below this (including 0) are drawn at it
 VANISHING_RATIO = 1e-3   # a layer whose norm is below this share of the largest is flagged
 FLAGGED_COLOR = "#d62728"
 MAX_VALUE_LABELS = 5     # with more bars the printed values overlap; the axis still reads
 RESIZE_AFTER_S = 0.5     # ranges grow at once but shrink at most this often
+DECADE_STEPS = (1, 2, 3, 5, 10, 20, 50)   # label every n-th decade when they would crowd
+WIDEST_VALUE_LABEL = "8.8e-05"            # the widest "{:.2g}" a bar label usually shows
+SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074"
+                            "\u2075\u2076\u2077\u2078\u2079")
 
 LEGEND_HELP = (
     "||dW[l]||_F: the Frobenius norm (root of the sum of squares) of the gradient of the\n"
@@ -32,6 +37,55 @@ def log_norms(values):
         logs = np.log10(np.maximum(values, FLOOR))
     logs[~np.isfinite(values)] = np.nan
     return logs
+
+
+def decade_label(exponent):
+    """How 10**exponent is written on an axis: '1000' ... '1' ... '0.001', then '10\u207b\u2074'."""
+    if 0 <= exponent <= 3:
+        return str(10 ** exponent)
+    if -3 <= exponent < 0:
+        return f"{10.0 ** exponent:.{-exponent}f}"
+    return "10" + str(exponent).translate(SUPERSCRIPT)
+
+
+def decade_exponents(low, high, pixels, min_gap_px):
+    """The whole exponents between low and high (log10 units) to label: every decade, or
+    every 2nd, 3rd, 5th ... so that neighbouring labels are at least min_gap_px apart,
+    and none so near an end that pyqtgraph would leave its label out. Too short an axis
+    for two labels gets one, in the middle. Empty only when no power of ten is in view."""
+    if pixels <= 0 or high <= low or math.floor(high) < math.ceil(low):
+        return []
+    px_per_decade = pixels / (high - low)
+    margin = 0.4 * min_gap_px / px_per_decade
+    first, last = math.ceil(low + margin), math.floor(high - margin)
+    step = next((n for n in DECADE_STEPS if n * px_per_decade >= min_gap_px), DECADE_STEPS[-1])
+    exponents = list(range(math.ceil(first / step) * step, last + 1, step))
+    if len(exponents) >= 2:
+        return exponents
+    if last > first and (last - first) * px_per_decade >= min_gap_px:
+        return [first, last]   # a scale needs two marks, round numbers or not
+    middle = round((low + high) / 2)
+    return [min(max(middle, math.ceil(low)), math.floor(high))]
+
+
+class DecadeAxis(pg.AxisItem):
+    """A log axis that labels powers of ten only (1, 0.1, 0.01 ...), thinned out when
+    they would crowd. Minor ticks (0.2, 0.3 ...) appear only when the view is zoomed in
+    so far that no power of ten is in sight."""
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        font = self.style["tickFont"] or self.font()
+        min_gap = 1.3 * QFontMetrics(font).height()
+        exponents = decade_exponents(minVal, maxVal, size, min_gap)
+        if not exponents:
+            return super().logTickValues(minVal, maxVal, size, stdTicks)
+        return [(1.0, [float(e) for e in exponents])]
+
+    def logTickStrings(self, values, scale, spacing):
+        whole = all(abs(v - round(v)) < 1e-9 for v in values)
+        if not whole:
+            return super().logTickStrings(values, scale, spacing)
+        return [decade_label(int(round(v))) for v in values]
 
 
 class LogSeries:
@@ -72,14 +126,16 @@ class LogSeries:
 
 
 class GradientPlot(QWidget):
-    """Left: ||dW[l]||_F per layer over updates (log y). Right: the latest norms as bars."""
+    """||dW[l]||_F per layer over updates (log y) and the latest norms as bars: side by
+    side when the widget is wide, stacked when it is tall."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.history_widget = pg.PlotWidget()
+        self.history_widget = pg.PlotWidget(axisItems={"left": DecadeAxis("left")})
         self.history_plot = self.history_widget.getPlotItem()
-        theme.style_plot(self.history_plot, "||dW[l]|| over updates", "update", "||dW[l]||_F")
-        self.bar_widget = pg.PlotWidget()
+        # The title names the x axis, so the axis needs no label of its own.
+        theme.style_plot(self.history_plot, "||dW[l]|| over updates", "", "||dW[l]||_F")
+        self.bar_widget = pg.PlotWidget(axisItems={"left": DecadeAxis("left")})
         self.bar_plot = self.bar_widget.getPlotItem()
         theme.style_plot(self.bar_plot, "Latest ||dW[l]||", "layer l", "||dW[l]||_F")
         for plot in (self.history_plot, self.bar_plot):
@@ -94,14 +150,17 @@ class GradientPlot(QWidget):
         self.history_plot.showGrid(y=True, alpha=0.25)
         self.history_plot.getViewBox().sigRangeChangedManually.connect(self._stop_following)
         self.bar_plot.setMouseEnabled(x=False, y=False)
-        self.legend = self.history_plot.addLegend(
-            offset=(-10, 10), labelTextSize=f"{theme.BASE_POINT_SIZE}pt")
+        # Under the plot, not on it: gradient curves can be anywhere in the view.
+        self.legend = pg.LegendItem(offset=None, labelTextSize=f"{theme.BASE_POINT_SIZE}pt",
+                                    frame=False)
+        self.history_plot.layout.addItem(self.legend, 4, 1)
+        self.history_widget.installEventFilter(self)
+        self.bar_plot.getViewBox().sigResized.connect(self._fit_value_labels)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
         self.bar_plot.addItem(self.bars)
         self.ratio_label = QLabel()
-        font = theme.axis_font()
-        font.setPointSize(theme.BASE_POINT_SIZE + 2)
-        self.ratio_label.setFont(font)
+        # Tick-label size: in a small dock, a larger font would wrap into lines the plots need.
+        self.ratio_label.setFont(theme.axis_font())
         self.ratio_label.setTextFormat(Qt.TextFormat.RichText)
         self.ratio_label.setWordWrap(True)
         for widget in (self.history_widget, self.bar_widget, self.ratio_label):
@@ -109,23 +168,27 @@ class GradientPlot(QWidget):
         self.follow_button = QPushButton("Show all")
         self.follow_button.setFont(theme.axis_font())
         self.follow_button.setToolTip(
-            "Zoom the left plot out to all updates and keep following new ones.\n"
+            "Zoom the plot over updates out to all of them and keep following new ones.\n"
             "Dragging or scrolling that plot stops following.")
         self.follow_button.clicked.connect(self.follow)
 
-        layout = QGridLayout(self)
+        # Stacked in a small dock, both plots keep room for a few labelled decades.
+        self.history_widget.setMinimumHeight(140)
+        self.bar_widget.setMinimumHeight(110)
+        self.plots = AdaptiveRow(self.history_widget, self.bar_widget,
+                                 stretch=(3, 2), stacked_stretch=(2, 1))
+        below = QHBoxLayout()
+        below.addWidget(self.ratio_label, 1)
+        below.addWidget(self.follow_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.history_widget, 0, 0)
-        layout.addWidget(self.bar_widget, 0, 1)
-        layout.addWidget(self.ratio_label, 1, 0)
-        layout.addWidget(self.follow_button, 1, 1, Qt.AlignmentFlag.AlignRight)
-        layout.setColumnStretch(0, 3)
-        layout.setColumnStretch(1, 2)
-        layout.setRowStretch(0, 1)
+        layout.addWidget(self.plots, 1)
+        layout.addLayout(below)
         self.curves = []
         self.series = []
         self.value_labels = []
         self._n_layers = 0
+        self._label_share = 0.0
         self._clear()
 
     # --- the contract -------------------------------------------------------------
@@ -144,8 +207,9 @@ class GradientPlot(QWidget):
             for l in range(1, L + 1):
                 # Antialiased thick lines through noisy mini-batch norms cost Qt ~5 ms each.
                 curve = self.history_plot.plot(
-                    name=f"layer {l}", pen=pg.mkPen(theme.layer_color(l), width=2.5),
+                    pen=pg.mkPen(theme.layer_color(l), width=2.5),
                     antialias=False, autoDownsampleFactor=1.0)
+                self.legend.addItem(curve, f"layer {l}")
                 curve.setDownsampling(auto=True, method="peak")
                 curve.setClipToView(True)
                 self.curves.append(curve)
@@ -156,6 +220,8 @@ class GradientPlot(QWidget):
             self._n_layers = L
             self.bar_plot.getAxis("bottom").setTicks([[(l, str(l)) for l in range(1, L + 1)]])
             self.bar_plot.setXRange(0.4, L + 0.6, padding=0)
+            self._fit_legend()
+            self._fit_value_labels()
         self._clear()
 
     def show_snapshot(self, snapshot, history):
@@ -195,6 +261,7 @@ class GradientPlot(QWidget):
         self._y_shown = None
         self._y_changed_at = 0.0
         self._bar_range = None
+        self._bar_data = None
         self._bar_changed_at = 0.0
         self.series = [LogSeries() for _ in self.curves]
         for curve in self.curves:
@@ -251,17 +318,25 @@ class GradientPlot(QWidget):
         ratio = values[smallest] / values[largest]
         shown = "0" if values[smallest] <= FLOOR else f"{ratio:.2g}"
         text = (f"smallest / largest ||dW|| = <b>{shown}</b> "
-                f"(layer {smallest + 1} / layer {largest + 1})")
+                f"(layer&nbsp;{smallest + 1}&nbsp;/&nbsp;layer&nbsp;{largest + 1})")
         weak = [str(l) for l, f in zip(layers, flagged) if f]
         if weak:
-            text += (f'<br><b style="color:{FLAGGED_COLOR}">vanishing? layer {", ".join(weak)}: '
-                     f"below {VANISHING_RATIO:g} \u00d7 the largest (hatched)</b>")
+            # The threshold is in the tooltip (LEGEND_HELP): here every line costs the plots.
+            text += (f'<br><b style="color:{FLAGGED_COLOR}">vanishing? layer {", ".join(weak)}'
+                     " (hatched)</b>")
         return text
 
     def _fit_bars(self, low, high):
         """The bars' log range: grows at once, shrinks at most every half second.
         Returns the bottom, where every bar starts."""
-        target = (math.floor(low) - 0.5, math.ceil(high) + 0.5)
+        self._bar_data = (low, high)
+        bottom, top = math.floor(low) - 0.5, math.ceil(high) + 0.5
+        # Room for a value label above the tallest bar: its top must stay below the view's
+        # top by the label's share s of the height, (top - ceil(high)) >= s * (top - bottom).
+        s = self._label_share
+        if s:
+            top = max(top, round((math.ceil(high) - s * bottom) / (1.0 - s), 1))
+        target = (bottom, top)
         shown = self._bar_range
         now = time.monotonic()
         if (shown is None or target[0] < shown[0] or target[1] > shown[1]
@@ -270,6 +345,39 @@ class GradientPlot(QWidget):
             self._bar_changed_at = now
             self.bar_plot.setYRange(*target, padding=0)
         return self._bar_range[0]
+
+    def eventFilter(self, watched, event):
+        if watched is self.history_widget and event.type() == QEvent.Type.Resize:
+            self._fit_legend(event.size().width())
+        return False
+
+    def _fit_legend(self, width=None):
+        """As many legend columns as fit the plot's width (on resize, never per frame)."""
+        if not self.legend.items:
+            return
+        if width is None:
+            width = self.history_widget.width()
+        width -= self.history_plot.getAxis("left").width()
+        widest = max(label.item.boundingRect().width() for _, label in self.legend.items)
+        entry_px = widest + 40   # the line sample and the gaps around it
+        columns = max(1, min(len(self.legend.items), int(width // entry_px)))
+        if columns != self.legend.columnCount:
+            self.legend.setColumnCount(columns)
+
+    def _fit_value_labels(self, *args):
+        """Bar values are printed only while one fits beside the next and above the
+        tallest bar (on resize, never per frame)."""
+        view = self.bar_plot.getViewBox()
+        metrics = QFontMetrics(theme.axis_font())
+        gap_px = view.width() / max(self._n_layers + 0.2, 1.0)
+        share = (metrics.height() + 6) / max(view.height(), 1.0)
+        fits = gap_px >= metrics.horizontalAdvance(WIDEST_VALUE_LABEL) + 8 and share < 0.3
+        for label in self.value_labels:
+            label.setVisible(fits)
+        self._label_share = share if fits and self._n_layers <= MAX_VALUE_LABELS else 0.0
+        if self._bar_data is not None:
+            self._bar_range = None   # refit now, even when that shrinks the range
+            self._fit_bars(*self._bar_data)
 
     def _stop_following(self, *args):
         self._following = False
@@ -281,7 +389,8 @@ class GradientPlot(QWidget):
             self.history_plot.setXRange(0, self._x_right, padding=0)
         if not math.isfinite(self._low):
             return
-        target = (math.floor(self._low) - 0.25, math.ceil(self._high) + 0.25)
+        # Margins keep the outer powers of ten off the edges, where labels are not drawn.
+        target = (math.floor(self._low) - 0.4, math.ceil(self._high) + 0.4)
         shown = self._y_shown
         now = time.monotonic()
         if (shown is None or target[0] < shown[0] or target[1] > shown[1]

@@ -5,9 +5,10 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui import theme
+from gui.plots.adaptive_row import AdaptiveRow
 
 N_BINS = 20
 CURVE_POINTS = 400
@@ -54,39 +55,48 @@ def _percent(value):
 
 
 def summary_html(train_accuracy, test_accuracy, counts):
-    """The accuracies and a 2x2 confusion matrix (rows actual, columns predicted)."""
+    """The accuracies and a 2x2 confusion matrix of the training set (rows actual, columns
+    predicted), narrow enough for a 300 px wide dock."""
     tp, fp, fn, tn = counts
     c0, c1 = theme.CLASS_COLORS
-    cell = 'style="padding: 2px 14px" align="right"'
+    cell = 'style="padding: 0px 10px" align="right"'
+    nowrap = 'style="white-space: nowrap"'
     return (
-        f"<b>train accuracy</b> {_percent(train_accuracy)} &nbsp;&nbsp; "
-        f"<b>test accuracy</b> {_percent(test_accuracy)}"
-        '<table cellspacing="0" style="margin-top: 6px">'
-        f'<tr><td>training set</td><td {cell}><b>predicted 1</b></td>'
-        f'<td {cell}><b>predicted 0</b></td></tr>'
-        f'<tr><td><b style="color:{c1}">actual 1</b></td>'
+        f"<b>accuracy</b> <span {nowrap}>train {_percent(train_accuracy)}</span> \u00b7 "
+        f"<span {nowrap}>test {_percent(test_accuracy)}</span>"
+        '<table cellspacing="0" style="margin-top: 2px">'
+        '<tr><td rowspan="2" style="color:#666666; font-size: small">training<br>set</td>'
+        '<td colspan="2" align="center"><b>predicted</b></td></tr>'
+        f"<tr><td {cell}><b>1</b></td><td {cell}><b>0</b></td></tr>"
+        f'<tr><td {nowrap}><b style="color:{c1}">actual 1</b></td>'
         f"<td {cell}>TP {tp}</td><td {cell}>FN {fn}</td></tr>"
-        f'<tr><td><b style="color:{c0}">actual 0</b></td>'
+        f'<tr><td {nowrap}><b style="color:{c0}">actual 0</b></td>'
         f"<td {cell}>FP {fp}</td><td {cell}>TN {tn}</td></tr>"
         "</table>")
 
 
 class SigmoidPlot(QWidget):
-    """Left: sigma(z) with every training example at (Z[L], A[L]). Right: histograms of
-    A[L] per true class. Below: accuracies and the training-set confusion matrix."""
+    """sigma(z) with every training example at (Z[L], A[L]), and histograms of A[L] per
+    true class: side by side when the widget is wide, stacked when it is tall. Below:
+    accuracies and the training-set confusion matrix."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.curve_widget = pg.PlotWidget()
         self.curve_plot = self.curve_widget.getPlotItem()
-        theme.style_plot(self.curve_plot, "Output sigmoid A[L] = \u03c3(Z[L])",
+        theme.style_plot(self.curve_plot, "\u03c3(z) for every example",
                          "Z[L] (logit)", "A[L] = P(y = 1)")
         self.curve_plot.setMouseEnabled(x=False, y=False)
         self.curve_plot.hideButtons()
         self.curve_plot.disableAutoRange()
         self.curve_plot.setYRange(-0.05, 1.05, padding=0)
+        # 0, the threshold and 1 always; quarters only where they have room.
+        self.curve_plot.getAxis("left").setTicks(
+            [[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], [(0.25, "0.25"), (0.75, "0.75")]])
+        # Top left stays empty: left of z = 0 the curve and its examples are near A = 0.
         self.curve_legend = self.curve_plot.addLegend(
-            offset=(10, 10), labelTextSize=f"{theme.BASE_POINT_SIZE}pt")
+            offset=(6, 6), labelTextSize=f"{theme.BASE_POINT_SIZE}pt",
+            brush=pg.mkBrush(255, 255, 255, 200))
         self.sigmoid_curve = self.curve_plot.plot(pen=pg.mkPen("#333333", width=2.5))
         self.points = [pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8),
                                           brush=theme.class_brush(c, 170)) for c in (0, 1)]
@@ -98,38 +108,42 @@ class SigmoidPlot(QWidget):
 
         self.hist_widget = pg.PlotWidget()
         self.hist_plot = self.hist_widget.getPlotItem()
-        theme.style_plot(self.hist_plot, "A[L] per true class", "A[L]", "examples")
+        theme.style_plot(self.hist_plot, "A[L] per class", "A[L]", "examples")
         self.hist_plot.setMouseEnabled(x=False, y=False)
         self.hist_plot.hideButtons()
         self.hist_plot.disableAutoRange()
         self.hist_plot.setXRange(0.0, 1.0, padding=0.02)
-        self.hist_legend = self.hist_plot.addLegend(
-            offset=(-10, 10), labelTextSize=f"{theme.BASE_POINT_SIZE}pt")
         self.edges = np.linspace(0.0, 1.0, N_BINS + 1)
         self.histograms = [
             self.hist_plot.plot(stepMode="center", fillLevel=0,
                                 pen=pg.mkPen(theme.CLASS_COLORS[c], width=2.5),
                                 brush=theme.class_brush(c, 70)) for c in (0, 1)]
         self.hist_plot.addItem(pg.InfiniteLine(0.5, angle=90, pen=threshold_pen))
+        # The classes' colours are named once, in the sigmoid's legend: a second legend
+        # here would sit on the bars piled at A = 0 or A = 1.
+        self.hist_widget.setToolTip("Histogram of A[L] for the training examples of each "
+                                    "class,\nin the colours of the sigmoid plot's legend.")
 
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         font = theme.axis_font()
         font.setPointSize(theme.BASE_POINT_SIZE + 2)
         self.summary.setFont(font)
+        self.summary.setWordWrap(True)
         self.summary.setToolTip(
             "Each example is predicted 1 when A[L] > 0.5.\n"
             "TP: actual 1, predicted 1.  FN: actual 1, predicted 0.\n"
             "FP: actual 0, predicted 1.  TN: actual 0, predicted 0.")
 
-        layout = QGridLayout(self)
+        # Stacked in a small dock, both plots keep room for their ticks.
+        self.curve_widget.setMinimumHeight(140)
+        self.hist_widget.setMinimumHeight(100)
+        self.plots = AdaptiveRow(self.curve_widget, self.hist_widget,
+                                 stretch=(3, 2), stacked_stretch=(3, 2))
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.curve_widget, 0, 0)
-        layout.addWidget(self.hist_widget, 0, 1)
-        layout.addWidget(self.summary, 1, 0, 1, 2)
-        layout.setColumnStretch(0, 3)
-        layout.setColumnStretch(1, 2)
-        layout.setRowStretch(0, 1)
+        layout.addWidget(self.plots, 1)
+        layout.addWidget(self.summary)
         self._session = None
         self._clear()
 
@@ -148,11 +162,9 @@ class SigmoidPlot(QWidget):
         self._class_index = [np.flatnonzero(~Y), np.flatnonzero(Y)]
         names = class_names(session.label_mapping)
         self.curve_legend.clear()
-        self.hist_legend.clear()
         for c in (0, 1):
             suffix = "" if m <= MAX_POINTS_DRAWN else f" ({len(self._shown_by_class[c])} shown)"
             self.curve_legend.addItem(self.points[c], names[c] + suffix)
-            self.hist_legend.addItem(self.histograms[c], names[c])
 
     def show_snapshot(self, snapshot, history):
         """Place the examples, fill the histograms, write the counts."""

@@ -9,7 +9,8 @@ from engine.dataset import load_dataset
 from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer
 from gui import theme
-from gui.plots.gradient_plot import FLOOR, GradientPlot, log_norms
+from gui.plots.gradient_plot import (FLOOR, GradientPlot, decade_exponents, decade_label,
+                                     log_norms)
 from gui.training_history import TrainingHistory
 
 SIZES = (2, 8, 8, 1)
@@ -138,3 +139,82 @@ def test_renders_offscreen(plot, qtbot, tmp_path):
     path = tmp_path / "gradients.png"
     assert plot.grab().save(str(path))
     assert path.stat().st_size > 1000
+
+
+def show_at(plot, qtbot, width, height):
+    plot.resize(width, height)
+    plot.show()
+    qtbot.waitExposed(plot)
+    qtbot.waitUntil(lambda: plot.plots.width() > 0 and plot.history_widget.height() > 0)
+
+
+def test_tall_widget_stacks_the_plots_and_wide_puts_them_side_by_side(plot, qtbot):
+    session, history, snaps = train(rounds=3)
+    plot.set_session(session)
+    curves = list(plot.curves)
+    show_at(plot, qtbot, 300, 400)
+    qtbot.waitUntil(lambda: plot.bar_widget.y() > plot.history_widget.y())
+    assert plot.plots.is_stacked()
+    plot.resize(1200, 600)
+    qtbot.waitUntil(lambda: plot.bar_widget.x() > plot.history_widget.x())
+    assert not plot.plots.is_stacked()
+    assert plot.bar_widget.y() == plot.history_widget.y()
+    assert plot.curves == curves
+    for snap in snaps:
+        plot.show_snapshot(snap, history)
+    assert all(len(curve.getOriginalDataset()[0]) for curve in plot.curves)
+
+
+def tick_labels(axis):
+    """Every (value, label) the axis would draw at its current range and length."""
+    levels = axis.tickValues(*axis.range, axis.height())
+    drawn = []
+    for spacing, values in levels:
+        drawn += zip(values, axis.tickStrings(values, axis.autoSIPrefixScale, spacing))
+    return drawn
+
+
+@pytest.mark.parametrize("size", [(300, 400), (1200, 800)])
+def test_log_axes_label_powers_of_ten_only(plot, qtbot, size):
+    session, history, snaps = train()
+    plot.set_session(session)
+    show_at(plot, qtbot, *size)
+    snap = with_norms(snaps[-1], history, [3e-6, 2e-3, 0.4])
+    for s in snaps + [snap]:
+        plot.show_snapshot(s, history)
+    qtbot.wait(10)
+    for axis in (plot.history_plot.getAxis("left"), plot.bar_plot.getAxis("left")):
+        drawn = tick_labels(axis)
+        assert len(drawn) >= (1 if size[0] < 400 else 4)   # 7 decades in view
+        for value, label in drawn:
+            assert value == round(value)
+            assert label == decade_label(round(value))
+        # Neighbouring labels are far enough apart not to overlap.
+        values = sorted(value for value, _ in drawn)
+        px_per_decade = axis.height() / (axis.range[1] - axis.range[0])
+        assert np.all(np.diff(values) * px_per_decade >= 20)
+
+
+def test_decade_labels_and_thinning():
+    assert [decade_label(e) for e in (2, 0, -1, -3, -4, -12)] == [
+        "100", "1", "0.1", "0.001", "10\u207b\u2074", "10\u207b\u00b9\u00b2"]
+    assert decade_exponents(-3.5, 0.5, 400, 20) == [-3, -2, -1, 0]
+    # 12 decades in 100 px: every third one keeps them 25 px apart; 1 and 10^-12 sit
+    # too close to the ends for their labels to be drawn.
+    assert decade_exponents(-12.2, 0.2, 100, 20) == [-9, -6, -3]
+    assert decade_exponents(-0.9, -0.1, 300, 20) == []   # no power of ten in view
+    # 7 decades in 60 px: no two multiples of 3 fit, so the two outermost that do.
+    assert decade_exponents(-6.5, 0.5, 60, 22) == [-5, -1]
+    # 7 decades in 25 px: one label, in the middle.
+    assert decade_exponents(-6.5, 0.5, 25, 20) == [-3]
+
+
+def test_value_labels_and_legend_only_where_they_fit(plot, qtbot):
+    session, history, snaps = train(rounds=2)
+    plot.set_session(dataclasses.replace(session, layer_sizes=(2, 4, 4, 4, 4, 1)))
+    show_at(plot, qtbot, 300, 400)
+    qtbot.waitUntil(lambda: plot.legend.columnCount < 5)
+    assert not any(label.isVisible() for label in plot.value_labels)
+    plot.resize(1400, 900)
+    qtbot.waitUntil(lambda: plot.legend.columnCount == 5)
+    qtbot.waitUntil(lambda: all(label.isVisible() for label in plot.value_labels))

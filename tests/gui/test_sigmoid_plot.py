@@ -125,3 +125,39 @@ def test_renders_offscreen(plot, qtbot, tmp_path):
     path = tmp_path / "sigmoid.png"
     assert plot.grab().save(str(path))
     assert path.stat().st_size > 1000
+
+
+def show_at(plot, qtbot, width, height):
+    plot.resize(width, height)
+    plot.show()
+    qtbot.waitExposed(plot)
+    qtbot.waitUntil(lambda: plot.plots.width() > 0 and plot.curve_widget.height() > 0)
+
+
+def test_tall_widget_stacks_the_plots_and_wide_puts_them_side_by_side(plot, qtbot):
+    session, history, snap = trained()
+    plot.set_session(session)
+    curve_plot, hist_plot = plot.curve_plot, plot.hist_plot
+    show_at(plot, qtbot, 360, 480)
+    plot.show_snapshot(snap, history)
+    qtbot.waitUntil(lambda: plot.hist_widget.y() > plot.curve_widget.y())
+    assert plot.plots.is_stacked()
+    assert plot.hist_widget.x() == plot.curve_widget.x()
+    plot.resize(1200, 500)
+    qtbot.waitUntil(lambda: plot.hist_widget.x() > plot.curve_widget.x())
+    assert not plot.plots.is_stacked()
+    assert plot.hist_widget.y() == plot.curve_widget.y()
+    # The same plot items, moved rather than rebuilt.
+    assert plot.curve_plot is curve_plot and plot.hist_plot is hist_plot
+    assert plot.curve_widget.getPlotItem() is curve_plot
+
+
+def test_the_whole_view_fits_a_narrow_dock(plot, qtbot):
+    """Nothing (the confusion matrix included) forces the view wider than 300 px."""
+    session, history, snap = trained()
+    plot.set_session(session)
+    plot.show_snapshot(snap, history)
+    assert plot.minimumSizeHint().width() <= 300
+    show_at(plot, qtbot, 300, 400)
+    assert plot.width() == 300
+    assert plot.plots.is_stacked()
