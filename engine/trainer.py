@@ -138,17 +138,24 @@ class Trainer:
         while self.epoch_count == start:
             self.run(1)
 
-    def run(self, n):
-        """Complete n updates as fast as possible (the first may be partly done)."""
+    def run(self, n, keep_going=None):
+        """Complete n updates as fast as possible (the first may be partly done).
+
+        keep_going: optional callable asked before each update; when it returns False
+        the run stops early. Returns the number of updates completed.
+        """
         calls = self._phase_calls
         with np.errstate(all="ignore"):
-            for _ in range(int(n)):
+            for done in range(int(n)):
+                if keep_going is not None and not keep_going():
+                    return done
                 if self.phase == 0:
                     self._begin_batch()
                 ws = self._ws
                 for call, argument in calls[self.phase:]:
                     call(ws, argument)
                 self._end_update()
+        return int(n)
 
     def _advance_phase(self):
         self.phase += 1

@@ -3,8 +3,8 @@
 pyqtgraph paints in Python. With a NumPy training thread running beside it, every time
 the painting thread hands the GIL over (each call into Qt may do so) it waits up to the
 interpreter's switch interval to get it back, so one paint of a few milliseconds can
-stretch to a hundred. The worker therefore waits at this gate between slices of
-training while the GUI thread paints.
+stretch to a hundred. The worker therefore asks the gate before every update and
+waits at it while the GUI thread paints.
 """
 import threading
 from contextlib import contextmanager
@@ -33,6 +33,9 @@ class PaintGate:
                 self._painters -= 1
                 if self._painters == 0:
                     self._open.set()
+
+    def is_open(self):
+        return self._open.is_set()
 
     def wait_until_open(self):
         """Called by the worker between slices of training."""

@@ -197,7 +197,9 @@ class TrainingWorker(QObject):
     def _run_a_slice(self):
         trainer = self._trainer
         start = time.perf_counter()
-        trainer.run(self._slice)
+        keep_going = self._paint_gate.is_open if self._paint_gate is not None else None
+        if trainer.run(self._slice, keep_going) < self._slice:
+            return  # stopped for a paint: the slice size says nothing about speed
         elapsed = time.perf_counter() - start
         # Size the next slice so that commands are looked at every few milliseconds.
         if elapsed < SLICE_SECONDS / 2:

@@ -7,10 +7,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.plots.adaptive_row import AdaptiveRow
+from gui.plots.live_text import LiveText
 
 FLOOR = 1e-12            # norms at or below this (including 0) are drawn at it
 VANISHING_RATIO = 1e-3   # a layer whose norm is below this share of the largest is flagged
@@ -85,7 +86,7 @@ class DecadeAxis(pg.AxisItem):
         whole = all(abs(v - round(v)) < 1e-9 for v in values)
         if not whole:
             return super().logTickStrings(values, scale, spacing)
-        return [decade_label(int(round(v))) for v in values]
+        return [decade_label(round(v)) for v in values]
 
 
 class LogSeries:
@@ -158,11 +159,9 @@ class GradientPlot(QWidget):
         self.bar_plot.getViewBox().sigResized.connect(self._fit_value_labels)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
         self.bar_plot.addItem(self.bars)
-        self.ratio_label = QLabel()
+        self.ratio_label = LiveText(lines=2)
         # Tick-label size: in a small dock, a larger font would wrap into lines the plots need.
         self.ratio_label.setFont(theme.axis_font())
-        self.ratio_label.setTextFormat(Qt.TextFormat.RichText)
-        self.ratio_label.setWordWrap(True)
         for widget in (self.history_widget, self.bar_widget, self.ratio_label):
             widget.setToolTip(LEGEND_HELP)
         self.follow_button = QPushButton("Show all")

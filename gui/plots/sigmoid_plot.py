@@ -5,10 +5,11 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import theme
 from gui.plots.adaptive_row import AdaptiveRow
+from gui.plots.live_text import LiveText
 
 N_BINS = 20
 CURVE_POINTS = 400
@@ -124,12 +125,10 @@ class SigmoidPlot(QWidget):
         self.hist_widget.setToolTip("Histogram of A[L] for the training examples of each "
                                     "class,\nin the colours of the sigmoid plot's legend.")
 
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = LiveText(lines=6)
         font = theme.axis_font()
         font.setPointSize(theme.BASE_POINT_SIZE + 2)
         self.summary.setFont(font)
-        self.summary.setWordWrap(True)
         self.summary.setToolTip(
             "Each example is predicted 1 when A[L] > 0.5.\n"
             "TP: actual 1, predicted 1.  FN: actual 1, predicted 0.\n"

@@ -183,3 +183,11 @@ def test_a_non_finite_cost_is_caught_and_never_recorded(moons):
         t.step_update()
     assert len(t.costs) == 5 and np.all(np.isfinite(t.costs.view()))
     assert np.all(np.isfinite(t.network.W[2]))
+
+
+def test_run_stops_early_when_asked_and_counts_what_it_did(moons):
+    t = make(moons)
+    answers = iter([True, True, True, False])
+    assert t.run(10, keep_going=lambda: next(answers)) == 3
+    assert t.update_count == 3 and t.phase == 0
+    assert t.run(4, keep_going=lambda: True) == 4
