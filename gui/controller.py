@@ -53,7 +53,9 @@ class TrainingController(QObject):
         self._timer.start()
 
     def add_view(self, widget, max_hz=30, is_visible=None):
-        """Register a view with set_session(session) and show_snapshot(snapshot, history)."""
+        """Register a view with set_session(session) and show_snapshot(snapshot, history).
+
+        show_snapshot may return False to say it had nothing new to draw."""
         visible = is_visible or (lambda: widget.isVisible() and not widget.visibleRegion().isEmpty())
         self._views.append(PaintedView(widget, max_hz, visible))
         if self.session is not None:
@@ -117,18 +119,23 @@ class TrainingController(QObject):
         due = [view for view in self._views
                if view.painted_snapshot is not snapshot and
                (force or (now - view.painted_at >= view.min_interval and view.is_visible()))]
-        if not force:
-            # The view most overdue relative to its own rate goes first, so faster views
-            # (the cost curve) get proportionally more of the frames.
-            due = sorted(due, key=lambda view: (view.painted_at - now) / view.min_interval)[:1]
+        # The view most overdue relative to its own rate goes first, so faster views
+        # (the cost curve) get proportionally more of the frames.
+        due.sort(key=lambda view: (view.painted_at - now) / view.min_interval)
+        painted = 0
         with self.paint_gate.painting():
             for view in due:
-                view.widget.show_snapshot(snapshot, self.history)
+                # A view may answer False: "nothing of mine changed" (no frame spent).
+                changed = view.widget.show_snapshot(snapshot, self.history) is not False
                 view.painted_snapshot = snapshot
-                view.painted_at = now
-            if due or force:
+                if changed:
+                    view.painted_at = now
+                    painted += 1
+                    if not force:
+                        break
+            if painted or force:
                 for listener in self._status_listeners:
                     listener(snapshot)
-        if due or force:
+        if painted or force:
             self.frames += 1
-            self.frame_painted.emit(len(due))
+            self.frame_painted.emit(painted)

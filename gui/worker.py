@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer, TrainingDiverged
 
-SNAPSHOT_INTERVAL = 1 / 30  # seconds between snapshots while playing flat out
-BOUNDARY_INTERVAL = 1 / 8   # the decision boundary grid is predicted at most this often
+SNAPSHOT_INTERVAL = 1 / 20  # seconds between snapshots while playing flat out
+BOUNDARY_INTERVAL = 1 / 6   # the decision boundary grid is predicted at most this often
 SLICE_SECONDS = 0.004       # training between two looks at the command queue
 
 

@@ -73,7 +73,7 @@ class PhasePanel(QWidget):
             key = (snapshot.update, snapshot.phase, id(snapshot.last_phase),
                    snapshot.example_index)
         if key == self._shown:
-            return
+            return False
         self._shown = key
         if snapshot.playing:
             self.title.setText("Training… pause (Space) to step through one phase at a time.")

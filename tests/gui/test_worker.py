@@ -170,3 +170,23 @@ def test_hidden_views_are_not_painted(rig, qtbot):
     latest(controller, qtbot, "step_update", worker)
     qtbot.wait(150)
     assert view.snapshots == []
+
+
+def test_a_view_with_nothing_new_does_not_use_up_a_frame(rig, qtbot):
+    worker, controller = rig
+
+    class Unchanged(RecordingView):
+        def show_snapshot(self, snapshot, history):
+            super().show_snapshot(snapshot, history)
+            return False
+
+    idle, busy = Unchanged(), RecordingView()
+    controller.add_view(idle, max_hz=1000, is_visible=lambda: True)
+    controller.add_view(busy, max_hz=1000, is_visible=lambda: True)
+    build(worker, qtbot, controller)
+    qtbot.waitUntil(lambda: len(busy.snapshots) == 1, timeout=WAIT_MS)
+    frames = controller.frames
+    assert len(idle.snapshots) == 1  # asked first, said False, so busy was painted too
+    latest(controller, qtbot, "step_update", worker)
+    qtbot.waitUntil(lambda: len(busy.snapshots) == 2, timeout=WAIT_MS)
+    assert controller.frames == frames + 1
