@@ -3,14 +3,18 @@ import numpy as np
 
 
 class GrowingArray:
-    """Append-only 1-D float64 array; `view()` is a read-only window on what is filled."""
+    """Append-only 1-D array (float64 unless told); `view()` is a read-only window on
+    what is filled, and indexing or slicing reads from that window."""
 
-    def __init__(self, capacity=1024):
-        self._data = np.empty(max(1, int(capacity)))
+    def __init__(self, capacity=1024, dtype=np.float64):
+        self._data = np.empty(max(1, int(capacity)), dtype=dtype)
         self._size = 0
 
     def __len__(self):
         return self._size
+
+    def __getitem__(self, index):
+        return self.view()[index]
 
     def append(self, value):
         if self._size == len(self._data):
@@ -19,7 +23,7 @@ class GrowingArray:
         self._size += 1
 
     def extend(self, values):
-        values = np.asarray(values, dtype=np.float64).ravel()
+        values = np.asarray(values, dtype=self._data.dtype).ravel()
         end = self._size + len(values)
         if end > len(self._data):
             self._grow(end)
@@ -39,6 +43,6 @@ class GrowingArray:
         capacity = len(self._data)
         while capacity < needed:
             capacity *= 2
-        bigger = np.empty(capacity)
+        bigger = np.empty(capacity, dtype=self._data.dtype)
         bigger[:self._size] = self._data[:self._size]
         self._data = bigger

@@ -65,7 +65,9 @@ class Trainer:
         self.phase = 0
         self.batch_index = 0
         self.costs = GrowingArray()
-        self.epoch_ends = []
+        # Update numbers at which an epoch ended; float32 holds them exactly up to 16 M
+        # and a million of them take 4 MB (a Python list of ints would take 36).
+        self.epoch_ends = GrowingArray(dtype=np.float32)
         self._workspaces = {}
         self._ws = None
         self._gradient_ws = None

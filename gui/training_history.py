@@ -17,7 +17,7 @@ class TrainingHistory:
 
     def reset(self, n_layers):
         self.costs = GrowingArray()
-        self.epoch_ends = GrowingArray()
+        self.epoch_ends = GrowingArray(dtype=np.float32)
         self.test_updates = GrowingArray()
         self.test_costs = GrowingArray()
         self.train_eval_costs = GrowingArray()

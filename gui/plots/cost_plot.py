@@ -18,16 +18,17 @@ SHRINK_AFTER_S = 0.5     # the view grows at once but shrinks at most this often
 class FiniteSeries:
     """Points (x, y) kept in buffers that grow by doubling, dropping every non-finite y.
 
-    x is stored as int64 (update numbers) so pyqtgraph knows it is finite without
-    scanning it on every frame. log_y = log10(max(y, LOG_FLOOR)) is kept too, so the
+    x is stored as int32 (update numbers) so pyqtgraph knows it is finite without
+    scanning it on every frame; y in float32, plenty for a picture and half the memory
+    over a million updates. log_y = log10(max(y, LOG_FLOOR)) is kept too, so the
     log axis costs nothing per frame. data() hands out read-only windows; a window's
     memory is never written again (growing moves to a new buffer), so pyqtgraph may keep it.
     """
 
     def __init__(self, capacity=1024):
-        self._x = np.empty(capacity, dtype=np.int64)
-        self._y = np.empty(capacity)
-        self._log_y = np.empty(capacity)
+        self._x = np.empty(capacity, dtype=np.int32)
+        self._y = np.empty(capacity, dtype=np.float32)
+        self._log_y = np.empty(capacity, dtype=np.float32)
         self._size = 0
         self.low = math.inf
         self.high = -math.inf

@@ -52,7 +52,7 @@ def test_every_update_is_drawn_and_test_cost_is_finite(plot):
     x, y = shown(plot.train_curve)
     assert len(y) == snaps[-1].update == 84
     np.testing.assert_array_equal(x, np.arange(1, 85))
-    np.testing.assert_array_equal(y, history.costs.view())
+    np.testing.assert_array_equal(y, history.costs.view().astype(np.float32))
     tx, ty = shown(plot.test_curve)
     assert len(ty) == len(snaps) and np.all(np.isfinite(ty))
     np.testing.assert_array_equal(tx, history.test_updates.view())
@@ -94,10 +94,11 @@ def test_log_toggle_switches_axis_and_data(plot):
     plot.log_check.setChecked(True)
     assert plot.is_log_y() and plot.plot.getAxis("left").logMode
     _, y = shown(plot.train_curve)
-    np.testing.assert_allclose(y, np.log10(history.costs.view()))
+    np.testing.assert_allclose(y, np.log10(history.costs.view()), rtol=1e-6)
     plot.set_log_y(False)
     assert not plot.log_check.isChecked() and not plot.plot.getAxis("left").logMode
-    np.testing.assert_array_equal(shown(plot.train_curve)[1], history.costs.view())
+    np.testing.assert_array_equal(shown(plot.train_curve)[1],
+                                  history.costs.view().astype(np.float32))
 
 
 def test_no_test_set_draws_no_test_line(plot):
