@@ -134,8 +134,13 @@ class TrainingWorker(QObject):
             self._emit_snapshot()
         elif kind == "run_updates":
             self._set_playing(False)
-            self._trainer.run(value)
-            self._emit_snapshot()
+            # In about a hundred steps, each with a snapshot, so the test cost and the
+            # gradient norms (sampled once per snapshot) have a curve, not two points.
+            remaining = int(value)
+            chunk = max(1, remaining // 100)
+            while remaining > 0:
+                remaining -= self._trainer.run(min(chunk, remaining))
+                self._emit_snapshot()
         elif kind == "step_epoch":
             self._set_playing(False)
             self._trainer.step_epoch()

@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QTableWidget
+from signal_recorder import record
 
 from gui.panels.csv_dialog import CsvDialog
 from gui.panels.data_panel import DataPanel
@@ -25,12 +26,6 @@ def write(tmp_path, name, content):
     else:
         path.write_text(content, encoding="utf-8")
     return path
-
-
-def record(signal):
-    seen = []
-    signal.connect(seen.append)
-    return seen
 
 
 def test_good_csv_previews_maps_labels_and_emits_on_ok(qtbot, panel, tmp_path):

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel
+from signal_recorder import SETTLE_MS, record
 
 from gui.panels.data_panel import DataPanel
 
 DIGITS_CSV = Path(__file__).resolve().parents[2] / "resources" / "digits.csv"
-SETTLE_MS = 700  # longer than the 300 ms debounce
 
 
 @pytest.fixture
@@ -20,12 +20,6 @@ def panel(qtbot):
     qtbot.addWidget(panel)
     panel.show()
     return panel
-
-
-def record(signal):
-    seen = []
-    signal.connect(seen.append)
-    return seen
 
 
 def spin(panel, name):

@@ -2,11 +2,10 @@
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+from signal_recorder import SETTLE_MS, record
 
 from engine.config import MAX_LAYERS, ConfigError
 from gui.panels.model_panel import ModelPanel, ModelSpec
-
-SETTLE_MS = 700  # longer than the 300 ms debounce
 
 
 @pytest.fixture
@@ -15,12 +14,6 @@ def panel(qtbot):
     qtbot.addWidget(panel)
     panel.show()
     return panel
-
-
-def record(signal):
-    seen = []
-    signal.connect(seen.append)
-    return seen
 
 
 def summary_text(panel):

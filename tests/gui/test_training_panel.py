@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QRadioButton, QSlider
+from signal_recorder import record
 
 from engine.config import ConfigError
 from gui.panels.log_slider import LogSlider
@@ -15,12 +16,6 @@ def panel(qtbot):
     qtbot.addWidget(panel)
     panel.show()
     return panel
-
-
-def record(signal):
-    seen = []
-    signal.connect(seen.append)
-    return seen
 
 
 def child(panel, cls, name):
