@@ -20,14 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
-from engine.config import make_model_config, make_train_config  # noqa: E402
-from engine.dataset import load_dataset  # noqa: E402
-from engine.trainer import Trainer  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
-from gui.theme import configure_pyqtgraph  # noqa: E402
+from engine.config import make_model_config, make_train_config
+from engine.dataset import load_dataset
+from engine.trainer import Trainer
+from gui.main_window import MainWindow
+from gui.theme import configure_pyqtgraph
 
 PLAYGROUND_UPDATES_PER_SECOND = 25 * 60  # one epoch of 25 batches per animation frame
 

@@ -5,8 +5,8 @@ the same shape. Passing `out` lets the trainer reuse its buffers instead of allo
 a new array on every update; leaving it out returns a fresh array, which is what the
 views and the tests use.
 """
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

@@ -1,4 +1,5 @@
 """The choices that define a model and its training, validated where they enter."""
+import math
 from dataclasses import dataclass, replace
 
 from .activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATION
@@ -130,6 +131,6 @@ def _as_float(value, what):
         value = float(value)
     except (TypeError, ValueError):
         raise ConfigError(f"{what} must be a number, got {value!r}") from None
-    if value != value or value in (float("inf"), float("-inf")):
+    if math.isnan(value) or value in (float("inf"), float("-inf")):
         raise ConfigError(f"{what} must be a finite number, got {value}")
     return value

@@ -3,12 +3,14 @@
 Keeping them in one block lets an update touch every parameter in two NumPy calls,
 however many layers there are.
 """
+from itertools import pairwise
+
 import numpy as np
 
 
 def parameter_count(layer_sizes):
     """Number of entries in W[1], b[1], ..., W[L], b[L]."""
-    return sum(n * (n_prev + 1) for n_prev, n in zip(layer_sizes, layer_sizes[1:]))
+    return sum(n * (n_prev + 1) for n_prev, n in pairwise(layer_sizes))
 
 
 def layer_views(flat, layer_sizes):
@@ -17,7 +19,7 @@ def layer_views(flat, layer_sizes):
     The order in flat is W[1], b[1], W[2], b[2], ...; W[l] is (n_l, n_{l-1}), b[l] (n_l, 1).
     """
     W, b, start = [None], [None], 0
-    for n_prev, n in zip(layer_sizes, layer_sizes[1:]):
+    for n_prev, n in pairwise(layer_sizes):
         W.append(flat[start:start + n * n_prev].reshape(n, n_prev))
         start += n * n_prev
         b.append(flat[start:start + n].reshape(n, 1))

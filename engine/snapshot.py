@@ -60,7 +60,7 @@ def make_session_info(trainer, resolution=100):
     points_test = to_plane @ data.X_test
     extent = plane_extent(np.hstack([points_train, points_test]))
     grid = frozen(grid_points(extent, resolution)) if n_x == 2 else None
-    side = int(round(np.sqrt(n_x)))
+    side = round(float(np.sqrt(n_x)))
     image_shape = (side, side) if data.name == "digits" and side * side == n_x else None
     return SessionInfo(
         dataset_name=data.name,

@@ -1,8 +1,17 @@
 """The Backprop Lab window: controls on the left, live views in docks, the worker thread."""
-from PySide6.QtCore import QEvent, QThread, Qt, Slot
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, Qt, QThread, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QScrollArea, QToolBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.config import ConfigError, make_model_config, make_train_config
 
@@ -117,7 +126,7 @@ class MainWindow(QMainWindow):
         docks = [[self._view_dock(*view) for view in row] for row in VIEWS]
         top, bottom = docks
         self.addDockWidget(Qt.RightDockWidgetArea, top[0])
-        for left, right in zip(top, top[1:]):
+        for left, right in pairwise(top):
             self.splitDockWidget(left, right, Qt.Horizontal)
         for upper, lower in zip(top, bottom):
             self.splitDockWidget(upper, lower, Qt.Vertical)

@@ -77,7 +77,7 @@ def test_phase_records_hold_read_only_copies_with_the_seeds_shapes(moons):
 def test_cost_record_equals_the_cost_of_that_update(moons):
     t = make(moons)
     records = [t.step_phase() for _ in range(t.phases_per_update)]
-    J = [r for r in records if r.kind == COST][0].writes["J"]
+    J = next(r for r in records if r.kind == COST).writes["J"]
     assert float(J) == t.costs.view()[0]
 
 
@@ -136,7 +136,7 @@ def test_l2_pulls_weights_towards_zero(moons):
     plain, decayed = make(moons, l2=0.0), make(moons, l2=5.0)
     plain.run(300)
     decayed.run(300)
-    norm = lambda t: sum(float(np.sum(w * w)) for w in t.network.W[1:])  # noqa: E731
+    norm = lambda t: sum(float(np.sum(w * w)) for w in t.network.W[1:])
     assert norm(decayed) < 0.8 * norm(plain)
 
 

@@ -9,8 +9,7 @@ from engine.dataset import load_dataset
 from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer
 from gui import theme
-from gui.plots.gradient_plot import (FLOOR, GradientPlot, decade_exponents, decade_label,
-                                     log_norms)
+from gui.plots.gradient_plot import FLOOR, GradientPlot, decade_exponents, decade_label, log_norms
 from gui.training_history import TrainingHistory
 
 SIZES = (2, 8, 8, 1)
@@ -210,7 +209,7 @@ def test_decade_labels_and_thinning():
 
 
 def test_value_labels_and_legend_only_where_they_fit(plot, qtbot):
-    session, history, snaps = train(rounds=2)
+    session, _, _ = train(rounds=2)
     plot.set_session(dataclasses.replace(session, layer_sizes=(2, 4, 4, 4, 4, 1)))
     show_at(plot, qtbot, 300, 400)
     qtbot.waitUntil(lambda: plot.legend.columnCount < 5)

@@ -29,7 +29,7 @@ def wait_for(predicate, seconds):
 
 def run(display, *args):
     return subprocess.run(list(args), env=dict(os.environ, DISPLAY=display),
-                          capture_output=True, text=True, timeout=30)
+                          check=False, capture_output=True, text=True, timeout=30)
 
 
 def test_real_window_trains_shows_something_and_quits_on_ctrl_q(tmp_path):

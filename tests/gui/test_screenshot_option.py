@@ -14,7 +14,7 @@ def test_screenshot_after_n_updates(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run([sys.executable, "main.py", "--screenshot", str(shot),
                              "--updates", "300", "--size", "1400x900"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+                            cwd=ROOT, env=env, check=False, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1400, 900)
@@ -24,7 +24,7 @@ def test_screenshot_after_n_updates(tmp_path):
 
 def test_bad_size_is_refused_with_a_message():
     result = subprocess.run([sys.executable, "main.py", "--size", "huge"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60,
+                            check=False, capture_output=True, text=True, timeout=60,
                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert result.returncode == 2
     assert "--size must look like 1600x1000" in result.stderr

@@ -52,6 +52,13 @@ def build(worker, qtbot, controller, lr=0.5, batch=0, sizes=(2, 8, 8, 1), activa
     return data
 
 
+def run_updates(controller, qtbot, worker, n):
+    """Train n updates; they arrive as several snapshots, the last at update n."""
+    target = controller.latest.update + n
+    worker.send("run_updates", n)
+    qtbot.waitUntil(lambda: controller.latest.update == target, timeout=WAIT_MS)
+
+
 def latest(controller, qtbot, command, worker, value=None):
     with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS) as signal:
         worker.send(command, value)
@@ -96,7 +103,7 @@ def test_reset_restores_the_initial_weights(rig, qtbot):
     worker, controller = rig
     build(worker, qtbot, controller)
     start = controller.latest.W
-    latest(controller, qtbot, "run_updates", worker, 50)
+    run_updates(controller, qtbot, worker, 50)
     assert not np.array_equal(controller.latest.W[0], start[0])
     with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS):
         worker.send("reset")
@@ -109,7 +116,7 @@ def test_reset_restores_the_initial_weights(rig, qtbot):
 def test_a_live_learning_rate_change_takes_effect(rig, qtbot):
     worker, controller = rig
     build(worker, qtbot, controller, lr=0.5)
-    latest(controller, qtbot, "run_updates", worker, 5)
+    run_updates(controller, qtbot, worker, 5)
     after = latest(controller, qtbot, "learning_rate", worker, 0.001)
     assert after.learning_rate == 0.001
     for _ in range(8):
@@ -190,3 +197,13 @@ def test_a_view_with_nothing_new_does_not_use_up_a_frame(rig, qtbot):
     latest(controller, qtbot, "step_update", worker)
     qtbot.waitUntil(lambda: len(busy.snapshots) == 2, timeout=WAIT_MS)
     assert controller.frames == frames + 1
+
+
+def test_run_updates_sends_snapshots_along_the_way(rig, qtbot):
+    worker, controller = rig
+    build(worker, qtbot, controller)
+    seen = []
+    controller.snapshot_received.connect(seen.append)
+    run_updates(controller, qtbot, worker, 300)
+    assert len(seen) >= 50 and seen[-1].update == 300
+    assert len(controller.history.test_costs) > 50  # a curve for the test cost
