@@ -161,3 +161,28 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
         updates_per_second=float(updates_per_second),
         playing=playing,
     )
+
+
+class SnapshotStream:
+    """Snapshots of one trainer, in order: each carries the costs and epoch ends of the
+    updates since the one before, so a reader that keeps them all misses no update."""
+
+    def __init__(self, trainer, session):
+        self.trainer = trainer
+        self.session = session
+        self.previous = None
+        self._costs_sent = 0
+        self._epochs_sent = 0
+
+    def take(self, reuse_boundary=False, **options):
+        """The next Snapshot; options go to take_snapshot. reuse_boundary keeps the
+        previous snapshot's decision boundary instead of predicting the grid again."""
+        trainer = self.trainer
+        previous = self.previous if reuse_boundary else None
+        snapshot = take_snapshot(trainer, self.session, trainer.costs[self._costs_sent:],
+                                 trainer.epoch_ends[self._epochs_sent:], previous=previous,
+                                 **options)
+        self._costs_sent = len(trainer.costs)
+        self._epochs_sent = len(trainer.epoch_ends)
+        self.previous = snapshot
+        return snapshot

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from engine.snapshot import make_session_info, take_snapshot
+from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer, TrainingDiverged
 
 SNAPSHOT_INTERVAL = 1 / 20  # seconds between snapshots while playing flat out
@@ -45,19 +45,16 @@ class TrainingWorker(QObject):
         self._commands = queue.Queue()
         self._stop_requested = threading.Event()
         self._trainer = None
-        self._session = None
+        self._stream = None        # the SnapshotStream of the current session
         self._playing = False
         self._speed = 0.0            # updates per second; 0 = as fast as possible
         self._example = 0
-        self._costs_sent = 0
-        self._epochs_sent = 0
         self._last_snapshot_time = 0.0
         self._rate_mark = (0.0, 0)   # (time, update count) at the last rate reading
         self._updates_per_second = 0.0
         self._next_due = 0.0
         self._slice = 1
-        self._previous = None       # the last Snapshot sent
-        self._boundary_time = 0.0   # when its boundary was computed
+        self._boundary_time = 0.0   # when the last snapshot's boundary was computed
 
     def send(self, kind, value=None):
         """Queue a command; safe to call from any thread."""
@@ -176,12 +173,10 @@ class TrainingWorker(QObject):
             self.playing_changed.emit(playing)
 
     def _start_session(self):
-        self._previous = None
-        self._costs_sent = 0
-        self._epochs_sent = 0
         self._updates_per_second = 0.0
-        self._session = make_session_info(self._trainer)
-        self.session_ready.emit(self._session)
+        session = make_session_info(self._trainer)
+        self._stream = SnapshotStream(self._trainer, session)
+        self.session_ready.emit(session)
         self._emit_snapshot()
 
     # --- training ------------------------------------------------------------
@@ -222,23 +217,17 @@ class TrainingWorker(QObject):
             self._updates_per_second = 0.0
 
     def _emit_snapshot(self, last_phase=None):
-        trainer = self._trainer
-        if trainer is None:
+        if self._trainer is None:
             return
         self._measure_rate()
-        costs = trainer.costs.view()[self._costs_sent:]
-        epochs = trainer.epoch_ends[self._epochs_sent:]
         now = time.perf_counter()
-        reuse_boundary = (self._playing and self._previous is not None and
+        stream = self._stream
+        reuse_boundary = (self._playing and stream.previous is not None and
                           now - self._boundary_time < BOUNDARY_INTERVAL)
-        snapshot = take_snapshot(
-            trainer, self._session, costs, epochs, example_index=self._example,
-            last_phase=last_phase, updates_per_second=self._updates_per_second,
-            playing=self._playing, previous=self._previous if reuse_boundary else None)
+        snapshot = stream.take(
+            reuse_boundary, example_index=self._example, last_phase=last_phase,
+            updates_per_second=self._updates_per_second, playing=self._playing)
         if not reuse_boundary:
             self._boundary_time = now
-        self._previous = snapshot
-        self._costs_sent = len(trainer.costs)
-        self._epochs_sent = len(trainer.epoch_ends)
-        self._last_snapshot_time = time.perf_counter()
+        self._last_snapshot_time = now
         self.snapshot_ready.emit(snapshot)

@@ -191,3 +191,24 @@ def test_run_stops_early_when_asked_and_counts_what_it_did(moons):
     assert t.run(10, keep_going=lambda: next(answers)) == 3
     assert t.update_count == 3 and t.phase == 0
     assert t.run(4, keep_going=lambda: True) == 4
+
+
+def test_a_snapshot_stream_hands_on_every_cost_once(moons):
+    from engine.snapshot import SnapshotStream, make_session_info
+
+    t = make(moons, batch=16)
+    stream = SnapshotStream(t, make_session_info(t, resolution=5))
+    costs, ends = [], []
+    for n in (3, 0, 17, 1):
+        t.run(n)
+        snap = stream.take()
+        costs.extend(snap.new_costs)
+        ends.extend(snap.new_epoch_ends)
+        assert snap.update == t.update_count
+    assert np.array_equal(costs, t.costs.view())
+    assert ends == list(t.epoch_ends.view()) == [10, 20]
+    before = stream.previous
+    t.run(2)
+    reused = stream.take(reuse_boundary=True)
+    assert reused.boundary is before.boundary and reused.boundary_update == 21
+    assert reused.update == 23

@@ -6,7 +6,7 @@ import pytest
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
-from engine.snapshot import make_session_info, take_snapshot
+from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer
 from gui import theme
 from gui.plots.cost_plot import LOG_FLOOR, MAX_EPOCH_MARKS, CostPlot, nice_stride
@@ -20,12 +20,11 @@ def train(batch_size=32, test_ratio=0.25, rounds=12, per_round=7):
                       make_train_config(0.5, 0.0, batch_size))
     session = make_session_info(trainer, resolution=10)
     history = TrainingHistory(3)
-    snapshots, seen, ends_seen = [], 0, 0
+    stream = SnapshotStream(trainer, session)
+    snapshots = []
     for _ in range(rounds):
         trainer.run(per_round)
-        snap = take_snapshot(trainer, session, trainer.costs.view()[seen:],
-                             trainer.epoch_ends[ends_seen:], with_boundary=False)
-        seen, ends_seen = len(trainer.costs), len(trainer.epoch_ends)
+        snap = stream.take(with_boundary=False)
         assert history.add(snap)
         snapshots.append(snap)
     return session, history, snapshots

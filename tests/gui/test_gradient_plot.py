@@ -6,7 +6,7 @@ import pytest
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
-from engine.snapshot import make_session_info, take_snapshot
+from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer
 from gui import theme
 from gui.plots.gradient_plot import FLOOR, GradientPlot, decade_exponents, decade_label, log_norms
@@ -20,12 +20,11 @@ def train(rounds=10, per_round=5):
     trainer = Trainer(data, make_model_config(SIZES, "tanh"), make_train_config(0.5, 0.0, 16))
     session = make_session_info(trainer, resolution=10)
     history = TrainingHistory(len(SIZES) - 1)
-    snaps, seen, ends = [], 0, 0
+    stream = SnapshotStream(trainer, session)
+    snaps = []
     for _ in range(rounds):
         trainer.run(per_round)
-        snap = take_snapshot(trainer, session, trainer.costs.view()[seen:],
-                             trainer.epoch_ends[ends:], with_boundary=False)
-        seen, ends = len(trainer.costs), len(trainer.epoch_ends)
+        snap = stream.take(with_boundary=False)
         history.add(snap)
         snaps.append(snap)
     return session, history, snaps
