@@ -77,7 +77,7 @@ class PhasePanel(QWidget):
         self._shown = key
         if snapshot.playing:
             self.title.setText("Training… pause (Space) to step through one phase at a time.")
-            self.body.setHtml("<p>While training runs, the phases go by thousands of times "
+            self.body.setHtml("<p>While training runs, the phases go by many times "
                               "a second. Pause, then press Shift+→ (or .) to run one phase and "
                               "see its equation and numbers, or → to run a whole update.</p>")
             return
@@ -97,16 +97,18 @@ class PhasePanel(QWidget):
         if spec.kind == "update":
             parts.append(f"<p>alpha = {record.learning_rate:g}, lambda = {record.l2:g}</p>")
         for heading, values in (("read", record.reads), ("wrote", record.writes)):
-            rows = "".join(
-                f"<tr><td><b>{html.escape(name)}</b></td><td>{_shape(a)}</td>"
-                f"<td><pre>{html.escape(format_array(name, a, column))}</pre></td></tr>"
-                for name, a in values.items())
-            parts.append(f"<h4>{heading}</h4><table cellspacing='6'>{rows}</table>")
+            # One preformatted block, not a table: a narrow dock must not squeeze the
+            # symbols into a column one letter wide.
+            lines = []
+            for name, a in values.items():
+                lines.append(f"{name}  {_shape(a)}")
+                lines.extend("    " + row for row in format_array(name, a, column).split("\n"))
+            parts.append(f"<h4>{heading}</h4><pre>{html.escape(chr(10).join(lines))}</pre>")
         self.body.setHtml("".join(parts))
 
     @staticmethod
     def _equation_html(equation):
-        return f"<pre style='font-size:large'>{html.escape(equation)}</pre>"
+        return f"<pre style='font-size:large; white-space:pre-wrap'>{html.escape(equation)}</pre>"
 
 
 def _shape(a):
