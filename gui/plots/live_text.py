@@ -51,7 +51,9 @@ class LiveText(QWidget):
         self.setFixedHeight(self.fontMetrics().lineSpacing() * self._lines + 2 * MARGIN)
 
     def paintEvent(self, event):
-        self._document.setTextWidth(max(1, self.width() - 2 * MARGIN))
+        width = max(1, self.width() - 2 * MARGIN)
+        if width != self._document.textWidth():
+            self._document.setTextWidth(width)
         painter = QPainter(self)
         painter.translate(MARGIN, MARGIN)
         self._document.drawContents(painter)
