@@ -92,11 +92,6 @@ class Trainer:
         return len(self._batch_starts)
 
     @property
-    def next_spec(self):
-        """The PhaseSpec that step_phase() will run next."""
-        return self.specs[self.phase]
-
-    @property
     def last_workspace(self):
         """The Workspace of the most recent completed backward pass, or None."""
         return self._gradient_ws
