@@ -135,7 +135,7 @@ class TrainingWorker(QObject):
             # gradient norms (sampled once per snapshot) have a curve, not two points.
             remaining = int(value)
             chunk = max(1, remaining // 100)
-            while remaining > 0:
+            while remaining > 0 and not self._stop_requested.is_set():
                 remaining -= self._trainer.run(min(chunk, remaining))
                 self._emit_snapshot()
         elif kind == "step_epoch":
