@@ -3,6 +3,7 @@ import dataclasses
 
 import numpy as np
 import pytest
+from on_screen import assert_renders, show_at
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -157,11 +158,7 @@ def test_history_reset_is_noticed(plot):
 def test_renders_offscreen(plot, qtbot, tmp_path):
     session, history, snaps = train()
     plot.set_session(session)
-    plot.resize(900, 600)
-    plot.show()
-    qtbot.waitExposed(plot)
+    show_at(plot, qtbot, 900, 600)
     for snap in snaps:
         plot.show_snapshot(snap, history)
-    path = tmp_path / "cost.png"
-    assert plot.grab().save(str(path))
-    assert path.stat().st_size > 1000
+    assert_renders(plot, tmp_path / "cost.png")

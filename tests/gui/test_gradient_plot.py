@@ -3,6 +3,7 @@ import dataclasses
 
 import numpy as np
 import pytest
+from on_screen import assert_renders, show_at
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -129,20 +130,14 @@ def test_new_session_with_other_depth_rebuilds(plot):
 def test_renders_offscreen(plot, qtbot, tmp_path):
     session, history, snaps = train()
     plot.set_session(session)
-    plot.resize(900, 600)
-    plot.show()
-    qtbot.waitExposed(plot)
+    show_at(plot, qtbot, 900, 600)
     for snap in snaps:
         plot.show_snapshot(snap, history)
-    path = tmp_path / "gradients.png"
-    assert plot.grab().save(str(path))
-    assert path.stat().st_size > 1000
+    assert_renders(plot, tmp_path / "gradients.png")
 
 
-def show_at(plot, qtbot, width, height):
-    plot.resize(width, height)
-    plot.show()
-    qtbot.waitExposed(plot)
+def show_laid_out(plot, qtbot, width, height):
+    show_at(plot, qtbot, width, height)
     qtbot.waitUntil(lambda: plot.plots.width() > 0 and plot.history_widget.height() > 0)
 
 
@@ -150,7 +145,7 @@ def test_tall_widget_stacks_the_plots_and_wide_puts_them_side_by_side(plot, qtbo
     session, history, snaps = train(rounds=3)
     plot.set_session(session)
     curves = list(plot.curves)
-    show_at(plot, qtbot, 300, 400)
+    show_laid_out(plot, qtbot, 300, 400)
     qtbot.waitUntil(lambda: plot.bar_widget.y() > plot.history_widget.y())
     assert plot.plots.is_stacked()
     plot.resize(1200, 600)
@@ -176,7 +171,7 @@ def tick_labels(axis):
 def test_log_axes_label_powers_of_ten_only(plot, qtbot, size):
     session, history, snaps = train()
     plot.set_session(session)
-    show_at(plot, qtbot, *size)
+    show_laid_out(plot, qtbot, *size)
     snap = with_norms(snaps[-1], history, [3e-6, 2e-3, 0.4])
     for s in snaps + [snap]:
         plot.show_snapshot(s, history)
@@ -210,7 +205,7 @@ def test_decade_labels_and_thinning():
 def test_value_labels_and_legend_only_where_they_fit(plot, qtbot):
     session, _, _ = train(rounds=2)
     plot.set_session(dataclasses.replace(session, layer_sizes=(2, 4, 4, 4, 4, 1)))
-    show_at(plot, qtbot, 300, 400)
+    show_laid_out(plot, qtbot, 300, 400)
     qtbot.waitUntil(lambda: plot.legend.columnCount < 5)
     assert not any(label.isVisible() for label in plot.value_labels)
     plot.resize(1400, 900)

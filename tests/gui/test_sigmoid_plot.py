@@ -3,6 +3,7 @@ import dataclasses
 
 import numpy as np
 import pytest
+from on_screen import assert_renders, show_at
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -118,19 +119,13 @@ def test_class_names_use_the_original_labels():
 def test_renders_offscreen(plot, qtbot, tmp_path):
     session, history, snap = trained()
     plot.set_session(session)
-    plot.resize(900, 600)
-    plot.show()
-    qtbot.waitExposed(plot)
+    show_at(plot, qtbot, 900, 600)
     plot.show_snapshot(snap, history)
-    path = tmp_path / "sigmoid.png"
-    assert plot.grab().save(str(path))
-    assert path.stat().st_size > 1000
+    assert_renders(plot, tmp_path / "sigmoid.png")
 
 
-def show_at(plot, qtbot, width, height):
-    plot.resize(width, height)
-    plot.show()
-    qtbot.waitExposed(plot)
+def show_laid_out(plot, qtbot, width, height):
+    show_at(plot, qtbot, width, height)
     qtbot.waitUntil(lambda: plot.plots.width() > 0 and plot.curve_widget.height() > 0)
 
 
@@ -138,7 +133,7 @@ def test_tall_widget_stacks_the_plots_and_wide_puts_them_side_by_side(plot, qtbo
     session, history, snap = trained()
     plot.set_session(session)
     curve_plot, hist_plot = plot.curve_plot, plot.hist_plot
-    show_at(plot, qtbot, 360, 480)
+    show_laid_out(plot, qtbot, 360, 480)
     plot.show_snapshot(snap, history)
     qtbot.waitUntil(lambda: plot.hist_widget.y() > plot.curve_widget.y())
     assert plot.plots.is_stacked()
@@ -158,6 +153,6 @@ def test_the_whole_view_fits_a_narrow_dock(plot, qtbot):
     plot.set_session(session)
     plot.show_snapshot(snap, history)
     assert plot.minimumSizeHint().width() <= 300
-    show_at(plot, qtbot, 300, 400)
+    show_laid_out(plot, qtbot, 300, 400)
     assert plot.width() == 300
     assert plot.plots.is_stacked()
