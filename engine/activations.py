@@ -1,96 +1,76 @@
 """Activation functions g and their derivatives g', in a table keyed by name.
 
-Every function takes Z (or A = g(Z)) of shape (n_l, m) and an optional `out` array of
-the same shape. Passing `out` lets the trainer reuse its buffers instead of allocating
-a new array on every update; leaving it out returns a fresh array, which is what the
-views and the tests use.
+Activation.function(Z, out=None) and Activation.derivative(Z, A, out=None) take arrays
+of shape (n_l, m); passing `out` reuses a buffer instead of allocating a new array.
+The trainer instead builds each one's steps once and runs them on every update.
 """
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
+
+from .steps import run_steps
 
 LEAKY_SLOPE = 0.01
 
 
-def _ensure_out(Z, out):
-    return np.empty_like(Z, dtype=np.float64) if out is None else out
+# Each g is written as steps (see steps.py): g(Z, A) lists the NumPy calls that put
+# g(Z) into A, and g'(Z, A, d) the calls that put g'(Z) into d, given A = g(Z).
 
-
-def sigmoid(Z, out=None):
+def sigmoid(Z, A):
     """sigma(Z) = 1 / (1 + e^-Z), written as (1 + tanh(Z/2)) / 2.
 
     The two are the same function; the tanh form never evaluates e^-Z, so it cannot
     overflow for very negative Z.
     """
-    A = _ensure_out(Z, out)
-    np.multiply(Z, 0.5, out=A)
-    np.tanh(A, out=A)
-    A *= 0.5
-    A += 0.5
-    return A
+    return ((np.multiply, (Z, 0.5, A)), (np.tanh, (A, A)),
+            (np.multiply, (A, 0.5, A)), (np.add, (A, 0.5, A)))
 
 
-def sigmoid_derivative(Z, A, out=None):
+def sigmoid_derivative(Z, A, d):
     """sigma'(Z) = A (1 - A)."""
-    d = _ensure_out(Z, out)
-    np.subtract(1.0, A, out=d)
-    d *= A
-    return d
+    return (np.subtract, (1.0, A, d)), (np.multiply, (d, A, d))
 
 
-def tanh(Z, out=None):
-    """tanh(Z)."""
-    return np.tanh(Z, out=_ensure_out(Z, out))
+def tanh(Z, A):
+    return ((np.tanh, (Z, A)),)
 
 
-def tanh_derivative(Z, A, out=None):
+def tanh_derivative(Z, A, d):
     """tanh'(Z) = 1 - A^2."""
-    d = _ensure_out(Z, out)
-    np.multiply(A, A, out=d)
-    np.subtract(1.0, d, out=d)
-    return d
+    return (np.multiply, (A, A, d)), (np.subtract, (1.0, d, d))
 
 
-def relu(Z, out=None):
+def relu(Z, A):
     """max(0, Z)."""
-    return np.maximum(Z, 0.0, out=_ensure_out(Z, out))
+    return ((partial(np.maximum, out=A), (Z, 0.0)),)  # np.maximum takes out only by name
 
 
-def relu_derivative(Z, A, out=None):
+def relu_derivative(Z, A, d):
     """1 where Z > 0, else 0 (the kink at 0 takes the left slope)."""
-    return np.greater(Z, 0.0, out=_ensure_out(Z, out))
+    return ((np.greater, (Z, 0.0, d)),)
 
 
-def leaky_relu(Z, out=None):
+def leaky_relu(Z, A):
     """max(0.01 Z, Z): like ReLU, but negative inputs keep a small slope."""
-    A = _ensure_out(Z, out)
-    np.multiply(Z, LEAKY_SLOPE, out=A)
-    np.maximum(Z, A, out=A)
-    return A
+    return (np.multiply, (Z, LEAKY_SLOPE, A)), (partial(np.maximum, out=A), (Z, A))
 
 
-def leaky_relu_derivative(Z, A, out=None):
+def leaky_relu_derivative(Z, A, d):
     """1 where Z > 0, else 0.01."""
-    d = _ensure_out(Z, out)
-    np.greater(Z, 0.0, out=d)
-    d *= 1.0 - LEAKY_SLOPE
-    d += LEAKY_SLOPE
-    return d
+    return ((np.greater, (Z, 0.0, d)), (np.multiply, (d, 1.0 - LEAKY_SLOPE, d)),
+            (np.add, (d, LEAKY_SLOPE, d)))
 
 
-def linear(Z, out=None):
+def linear(Z, A):
     """g(Z) = Z."""
-    A = _ensure_out(Z, out)
-    np.copyto(A, Z)
-    return A
+    return ((np.copyto, (A, Z)),)
 
 
-def linear_derivative(Z, A, out=None):
+def linear_derivative(Z, A, d):
     """g'(Z) = 1."""
-    d = _ensure_out(Z, out)
-    d.fill(1.0)
-    return d
+    return ((d.fill, (1.0,)),)
 
 
 @dataclass(frozen=True)
@@ -99,10 +79,22 @@ class Activation:
 
     name: str
     label: str
-    function: Callable
-    derivative: Callable
+    function_steps: Callable
+    derivative_steps: Callable
     formula: str
     derivative_formula: str
+
+    def function(self, Z, out=None):
+        """g(Z), into out if given (same shape as Z), else into a new array."""
+        A = np.empty_like(Z, dtype=np.float64) if out is None else out
+        run_steps(self.function_steps(Z, A))
+        return A
+
+    def derivative(self, Z, A, out=None):
+        """g'(Z) given A = g(Z), into out if given, else into a new array."""
+        d = np.empty_like(Z, dtype=np.float64) if out is None else out
+        run_steps(self.derivative_steps(Z, A, d))
+        return d
 
 
 ACTIVATIONS = {

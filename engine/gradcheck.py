@@ -63,13 +63,15 @@ def _chosen_indices(size, limit, rng):
 
 def _numerical(net, X, Y, l2, param, flat_index, eps):
     """(J(p + eps) - J(p - eps)) / 2 eps for one entry, and whether a kink lies between."""
-    flat = param.reshape(-1)
-    original = flat[flat_index]
-    flat[flat_index] = original + eps
+    # param is a view into the network's parameters (not always contiguous, so
+    # reshape(-1) could be a copy): write through the view itself.
+    entry = np.unravel_index(flat_index, param.shape)
+    original = param[entry]
+    param[entry] = original + eps
     J_plus, signs_plus = _cost_and_kink_sides(net, X, Y, l2)
-    flat[flat_index] = original - eps
+    param[entry] = original - eps
     J_minus, signs_minus = _cost_and_kink_sides(net, X, Y, l2)
-    flat[flat_index] = original
+    param[entry] = original
     kinked = any(not np.array_equal(a, b) for a, b in zip(signs_plus, signs_minus))
     return (J_plus - J_minus) / (2.0 * eps), kinked
 

@@ -1,6 +1,8 @@
 """Binary cross-entropy, computed from the output layer's logits Z[L]."""
 import numpy as np
 
+from .steps import run_steps
+
 
 def cross_entropy_from_logits(ZL, Y, signs=None, guard=True):
     """Mean binary cross-entropy of A = sigma(ZL) against 0/1 labels Y, both (1, m).
@@ -14,17 +16,27 @@ def cross_entropy_from_logits(ZL, Y, signs=None, guard=True):
     underflow below (for callers that already ignore floating-point warnings).
     Returns nan for m = 0 (no examples, no cost).
     """
-    m = ZL.shape[1]
-    if m == 0:
+    if ZL.shape[1] == 0:
         return float("nan")
-    s = np.multiply(1.0 - 2.0 * Y if signs is None else signs, ZL)
+    losses = np.empty_like(ZL)
+    steps = losses_steps(ZL, 1.0 - 2.0 * Y if signs is None else signs, losses)
     if guard:
         # For |s| > 745, logaddexp's e^-|s| underflows to 0, which is the right answer.
         with np.errstate(under="ignore"):
-            np.logaddexp(0.0, s, out=s)
+            run_steps(steps)
     else:
-        np.logaddexp(0.0, s, out=s)
-    return float(np.add.reduce(s, axis=None) / m)
+        run_steps(steps)
+    return mean_loss(losses)
+
+
+def losses_steps(ZL, signs, losses):
+    """Steps (steps.py) that put each example's loss log(1 + e^s), s = signs * ZL, in losses."""
+    return (np.multiply, (signs, ZL, losses)), (np.logaddexp, (0.0, losses, losses))
+
+
+def mean_loss(losses):
+    """The mean of a (1, m) row of losses as a float (summed in one pass)."""
+    return float(np.add.reduce(losses, axis=None)) / losses.shape[1]
 
 
 def l2_penalty(W, l2, m):

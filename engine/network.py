@@ -5,12 +5,15 @@ A[0] = X is (n_x, m); every Z[l], A[l], dZ[l], dA[l] is (n_l, m). Lists are inde
 l itself, so index 0 of W, b, Z, dZ, dW and db is unused (None) and `W[l]` in the code
 is W[l] in the equations.
 """
+from types import SimpleNamespace
+
 import numpy as np
 
 from .activations import ACTIVATIONS
 from .initialisers import INITIALISERS
-from .losses import cost
+from .losses import cost, l2_penalty, losses_steps, mean_loss
 from .parameters import flat_zeros
+from .steps import run_steps
 from .workspace import Workspace
 
 
@@ -22,15 +25,13 @@ class Network:
         self.layer_sizes = tuple(layer_sizes)
         self.activation_names = tuple(activations)
         self.g = [None] + [ACTIVATIONS[name] for name in activations]
-        self._theta, self.W, self.b = flat_zeros(self.layer_sizes)
+        self.theta, self.Wb, self.W, self.b = flat_zeros(self.layer_sizes)
         for l in range(1, self.L + 1):
             self.W[l][...] = W[l]
             self.b[l][...] = b[l]
-        # apply_update writes the new parameters into this second block and swaps it in,
-        # so the parameters from before the last update stay available without a copy.
-        self._theta_before, self.W_before, self.b_before = flat_zeros(self.layer_sizes)
-        self._theta_before[...] = self._theta
-        self._step = np.empty_like(self._theta)
+        # apply_update keeps the parameters from before it here, for undo_update.
+        self._theta_before = self.theta.copy()
+        self._step = np.empty_like(self.theta)
 
     @classmethod
     def initialise(cls, config, rng):
@@ -47,21 +48,68 @@ class Network:
         return len(self.layer_sizes) - 1
 
     def parameter_count(self):
-        return self._theta.size
+        return self.theta.size
 
     def copy(self):
         """A network with copies of these parameters."""
-        return Network(self.layer_sizes, self.activation_names,
-                       [None] + [w.copy() for w in self.W[1:]],
-                       [None] + [v.copy() for v in self.b[1:]])
+        return Network(self.layer_sizes, self.activation_names, self.W, self.b)
 
-    # --- forward ---------------------------------------------------------------
+    # --- one layer at a time, as steps (steps.py) bound to a workspace's buffers ---
+
+    def forward_steps(self, ws, l):
+        """Z[l] = W[l] A[l-1] + b[l];  A[l] = g[l](Z[l]).
+
+        The first line is one product: [W[l] b[l]] times A[l-1] over a row of ones.
+        """
+        return ((np.dot, (self.Wb[l], ws.A1[l - 1], ws.Z[l])),
+                *self.g[l].function_steps(ws.Z[l], ws.A[l]))
+
+    def backward_steps(self, ws, l, settings):
+        """dZ[l], then dW[l], db[l] and dA[l-1] for layer l (run for l = L down to 1).
+
+        dZ[l] = dA[l] * g'(Z[l])           (for l = L: dZ[L] = A[L] - Y)
+        dW[l] = (1/m) dZ[l] A[l-1]^T + (lambda/m) W[l]
+        db[l] = (1/m) sum over the examples of dZ[l]
+        dA[l-1] = W[l]^T dZ[l]             (not needed for l = 1: dA[0] is unused)
+        lambda is settings.l2, read each time the steps run; while it is 0 when the steps
+        are built, they leave out the lambda term (build them again when it changes).
+        """
+        dZ = ws.dZ[l]
+        if l == self.L:
+            # Sigmoid output with cross-entropy: dJ/dA = (A - Y) / (A (1 - A)) and
+            # sigma'(Z) = A (1 - A) cancel, leaving A - Y (per example; 1/m comes below).
+            steps = [(np.subtract, (ws.A[l], ws.Y, dZ))]
+        else:
+            steps = [*self.g[l].derivative_steps(ws.Z[l], ws.A[l], dZ),
+                     (np.multiply, (dZ, ws.dA[l], dZ))]
+        # Against A[l-1] over a row of ones, one product gives [dW[l] db[l]] times m.
+        steps += [(np.dot, (dZ, ws.A1[l - 1].T, ws.dWb[l])),
+                  (np.multiply, (ws.dWb[l], 1.0 / ws.m, ws.dWb[l]))]
+        if settings.l2:
+            steps.append((self._add_weight_decay, (ws, l, settings)))
+        if l > 1:
+            # [W[l] b[l]]^T dZ[l]: its top rows are W[l]^T dZ[l]; its last row goes unused.
+            steps.append((np.dot, (self.Wb[l].T, dZ, ws.dA1[l - 1])))
+        return steps
+
+    def _add_weight_decay(self, ws, l, settings):
+        ws.dW[l] += (settings.l2 / ws.m) * self.W[l]
 
     def forward_layer(self, ws, l):
-        """Z[l] = W[l] A[l-1] + b[l];  A[l] = g[l](Z[l])."""
-        np.dot(self.W[l], ws.A[l - 1], out=ws.Z[l])
-        ws.Z[l] += self.b[l]
-        self.g[l].function(ws.Z[l], out=ws.A[l])
+        run_steps(self.forward_steps(ws, l))
+
+    def backward_layer(self, ws, l, l2):
+        run_steps(self.backward_steps(ws, l, SimpleNamespace(l2=l2)))
+
+    def cost_steps(self, ws, settings):
+        """J = (1/m) sum over examples of log(1 + e^s), s = (1 - 2Y) Z[L], + L2 term.
+
+        (losses.py explains the form.) lambda is settings.l2, read as the steps run."""
+        return (*losses_steps(ws.Z[self.L], ws.signs, ws.losses),
+                (self._total_cost, (ws, settings)))
+
+    def _total_cost(self, ws, settings):
+        ws.J = mean_loss(ws.losses) + l2_penalty(self.W, settings.l2, ws.m)
 
     def batch_cost(self, ws, l2, guard=True):
         """J on the workspace's batch, from Z[L] so that it never takes log(0).
@@ -70,49 +118,22 @@ class Network:
         ws.J = cost(ws.Z[self.L], ws.Y, self.W, l2, signs=ws.signs, guard=guard)
         return ws.J
 
-    # --- backward --------------------------------------------------------------
-
-    def backward_layer(self, ws, l, l2):
-        """dZ[l], then dW[l], db[l] and dA[l-1] for layer l (run for l = L down to 1).
-
-        dZ[l] = dA[l] * g'(Z[l])           (for l = L: dZ[L] = A[L] - Y)
-        dW[l] = (1/m) dZ[l] A[l-1]^T + (lambda/m) W[l]
-        db[l] = (1/m) sum over the examples of dZ[l]
-        dA[l-1] = W[l]^T dZ[l]             (not needed for l = 1: dA[0] is unused)
-        """
-        m = ws.m
-        if l == self.L:
-            # Sigmoid output with cross-entropy: dJ/dA = (A - Y) / (A (1 - A)) and
-            # sigma'(Z) = A (1 - A) cancel, leaving A - Y (per example; 1/m comes below).
-            np.subtract(ws.A[l], ws.Y, out=ws.dZ[l])
-        else:
-            self.g[l].derivative(ws.Z[l], ws.A[l], out=ws.dZ[l])
-            ws.dZ[l] *= ws.dA[l]
-        np.dot(ws.dZ[l], ws.A[l - 1].T, out=ws.dW[l])
-        ws.dW[l] *= 1.0 / m
-        if l2:
-            ws.dW[l] += (l2 / m) * self.W[l]
-        np.dot(ws.dZ[l], ws.one_over_m, out=ws.db[l])
-        if l > 1:
-            np.dot(self.W[l].T, ws.dZ[l], out=ws.dA[l - 1])
-
-    def apply_update(self, ws, learning_rate):
+    def update_steps(self, ws, alpha):
         """W[l] = W[l] - alpha dW[l];  b[l] = b[l] - alpha db[l], for every layer at once.
 
-        The values from before stay in W_before / b_before until the next update.
+        alpha: a 0-d array holding the learning rate, read as the steps run. The values
+        from before are kept until the next update, for undo_update.
         """
-        np.multiply(ws.gradient, learning_rate, out=self._step)
-        np.subtract(self._theta, self._step, out=self._theta_before)
-        self._swap()
+        return ((np.copyto, (self._theta_before, self.theta)),
+                (np.multiply, (ws.gradient, alpha, self._step)),
+                (np.subtract, (self.theta, self._step, self.theta)))
+
+    def apply_update(self, ws, learning_rate):
+        run_steps(self.update_steps(ws, np.array(float(learning_rate))))
 
     def undo_update(self):
         """Go back to the parameters from before the last apply_update."""
-        self._swap()
-
-    def _swap(self):
-        self._theta, self._theta_before = self._theta_before, self._theta
-        self.W, self.W_before = self.W_before, self.W
-        self.b, self.b_before = self.b_before, self.b
+        np.copyto(self.theta, self._theta_before)
 
     # --- whole passes, for metrics, views and the gradient check ----------------
 

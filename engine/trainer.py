@@ -11,7 +11,8 @@ from .config import ConfigError, check_batch_size, check_l2, check_learning_rate
 from .history import GrowingArray
 from .network import Network
 from .phases import PhaseRecord, phase_count, phase_specs
-from .workspace import Workspace
+from .steps import run_steps
+from .workspace import Workspace, stack_batch
 
 # A mean cross-entropy this large means the logits are off by hundreds: the steps have
 # overshot and the weights are running away, so training stops before they reach inf.
@@ -32,6 +33,16 @@ class TrainingDiverged(ArithmeticError):
             f"the cost blew up. Try a smaller learning rate.")
 
 
+class UpdateSteps:
+    """A workspace for batches of one size, with the steps of each phase bound to it."""
+
+    def __init__(self, ws, phases):
+        self.ws = ws
+        self.phases = phases  # one tuple of steps per phase, in order
+        self.whole_update = tuple(step for phase in phases for step in phase)
+        self.loaded = None    # (rows, first column) of the batch in ws
+
+
 class Trainer:
     """Trains a Network on a Dataset by gradient descent.
 
@@ -47,6 +58,7 @@ class Trainer:
                 f"{dataset.n_x} features; make the first layer size {dataset.n_x}")
         self.dataset = dataset
         self.model = model
+        self._alpha = np.zeros(())  # the learning rate, as the update steps read it
         self.learning_rate = train.learning_rate
         self.l2 = train.l2
         self._batch_size = train.batch_size
@@ -59,7 +71,7 @@ class Trainer:
         """Back to the initial weights of this seed, update 0, an empty history."""
         self.rng = np.random.default_rng(self.model.seed)
         self.network = Network.initialise(self.model, self.rng)
-        self._phase_calls = self._make_phase_calls()
+        self._all_rows = stack_batch(self.dataset.X_train, self.dataset.Y_train)
         self.update_count = 0
         self.epoch_count = 0
         self.phase = 0
@@ -68,7 +80,8 @@ class Trainer:
         # Update numbers at which an epoch ended; float32 holds them exactly up to 16 M
         # and a million of them take 4 MB (a Python list of ints would take 36).
         self.epoch_ends = GrowingArray(dtype=np.float32)
-        self._workspaces = {}
+        self._steps_by_batch_size = {}
+        self._steps = None
         self._ws = None
         self._gradient_ws = None
         self._pending_batch_size = None
@@ -96,11 +109,21 @@ class Trainer:
         """The Workspace of the most recent completed backward pass, or None."""
         return self._gradient_ws
 
+    @property
+    def learning_rate(self):
+        return float(self._alpha)
+
+    @learning_rate.setter
+    def learning_rate(self, value):
+        self._alpha[...] = value
+
     def set_learning_rate(self, value):
         self.learning_rate = check_learning_rate(value)
 
     def set_l2(self, value):
-        self.l2 = check_l2(value)
+        before, self.l2 = self.l2, check_l2(value)
+        if (before == 0) != (self.l2 == 0):
+            self._rebuild_steps()  # the backward steps leave the lambda term out at 0
 
     def set_batch_size(self, value):
         """Takes effect at the start of the next update, with a freshly shuffled epoch."""
@@ -118,8 +141,7 @@ class Trainer:
                 self._begin_batch()
             reads = {name: self._frozen(name) for name in spec.reads}
             update, lr = self.update_count, self.learning_rate
-            call, argument = self._phase_calls[self.phase]
-            call(self._ws, argument)
+            run_steps(self._steps.phases[self.phase])
             writes = {name: self._frozen(name) for name in spec.writes}
         record = PhaseRecord(spec, update, self._ws.m, lr, self.l2, reads, writes)
         self._advance_phase()
@@ -141,16 +163,17 @@ class Trainer:
         keep_going: optional callable asked before each update; when it returns False
         the run stops early. Returns the number of updates completed.
         """
-        calls = self._phase_calls
         with np.errstate(all="ignore"):
             for done in range(int(n)):
                 if keep_going is not None and not keep_going():
                     return done
                 if self.phase == 0:
                     self._begin_batch()
-                ws = self._ws
-                for call, argument in calls[self.phase:]:
-                    call(ws, argument)
+                    steps = self._steps.whole_update
+                else:
+                    steps = [s for phase in self._steps.phases[self.phase:] for s in phase]
+                for function, args in steps:  # run_steps, inlined: this is the hot loop
+                    function(*args)
                 self._end_update()
         return int(n)
 
@@ -161,23 +184,26 @@ class Trainer:
 
     # --- the phases -------------------------------------------------------------
 
-    def _make_phase_calls(self):
-        """(function, argument) for each phase in order; each is called as f(ws, arg)."""
+    def _update_steps(self, ws):
+        """UpdateSteps for ws: forward 1..L, cost, backward L..1, update."""
         net, L = self.network, self.network.L
-        return ([(net.forward_layer, l) for l in range(1, L + 1)] +
-                [(self._cost_phase, None)] +
-                [(self._backward_phase, l) for l in range(L, 0, -1)] +
-                [(self._update_phase, None)])
+        # The steps read self.l2 and self._alpha as they run, so both can change live.
+        phases = ([tuple(net.forward_steps(ws, l)) for l in range(1, L + 1)] +
+                  [(*net.cost_steps(ws, self), (self._check_cost, (ws,)))] +
+                  [tuple(net.backward_steps(ws, l, self)) for l in range(L, 0, -1)] +
+                  [net.update_steps(ws, self._alpha)])
+        return UpdateSteps(ws, phases)
 
-    def _backward_phase(self, ws, l):
-        self.network.backward_layer(ws, l, self.l2)
+    def _rebuild_steps(self):
+        """New steps for every workspace, keeping the workspaces and their batches."""
+        for m, old in self._steps_by_batch_size.items():
+            new = self._steps_by_batch_size[m] = self._update_steps(old.ws)
+            new.loaded = old.loaded
+            if self._steps is old:
+                self._steps = new
 
-    def _update_phase(self, ws, _):
-        self.network.apply_update(ws, self.learning_rate)
-        self._gradient_ws = ws
-
-    def _cost_phase(self, ws, _):
-        J = self.network.batch_cost(ws, self.l2, guard=False)
+    def _check_cost(self, ws):
+        J = ws.J
         if not J <= EXPLODING_COST:  # also true for nan
             # The cost of the parameters before the last update was finite (it passed
             # this test), so those are the ones to keep.
@@ -190,37 +216,34 @@ class Trainer:
 
     def _start_epoch(self):
         """Shuffle the training set for a new epoch (not needed for full batch)."""
-        X, Y = self.dataset.X_train, self.dataset.Y_train
-        m = X.shape[1]
+        m = self._all_rows.shape[1]
         size = self._batch_size if 0 < self._batch_size < m else m
         if size == m:
-            self._X_epoch, self._Y_epoch = X, Y
+            self._epoch_rows = self._all_rows
         else:
-            order = self.rng.permutation(m)
-            self._X_epoch = np.asfortranarray(X[:, order])
-            self._Y_epoch = Y[:, order]
-        self._signs_epoch = 1.0 - 2.0 * self._Y_epoch
+            self._epoch_rows = self._all_rows[:, self.rng.permutation(m)]
         self._batch_starts = range(0, m, size)
         self._batch_len = size
 
     def _begin_batch(self):
         start = self._batch_starts[self.batch_index]
-        stop = min(start + self._batch_len, self._X_epoch.shape[1])
-        m = stop - start
-        ws = self._workspaces.get(m)
-        if ws is None:
-            ws = self._workspaces[m] = Workspace(self.network.layer_sizes, m)
-        if m == self._X_epoch.shape[1]:
-            ws.set_batch(self._X_epoch, self._Y_epoch, self._signs_epoch)
-        else:
-            batch = slice(start, stop)
-            ws.set_batch(self._X_epoch[:, batch], self._Y_epoch[:, batch],
-                         self._signs_epoch[:, batch])
-        self._ws = ws
+        rows = self._epoch_rows
+        m = min(self._batch_len, rows.shape[1] - start)
+        steps = self._steps_by_batch_size.get(m)
+        if steps is None:
+            ws = Workspace(self.network.layer_sizes, m)
+            steps = self._steps_by_batch_size[m] = self._update_steps(ws)
+        # A full batch stays loaded from one update to the next.
+        if steps.loaded is None or steps.loaded[0] is not rows or steps.loaded[1] != start:
+            steps.ws.load_batch(rows[:, start:start + m])
+            steps.loaded = (rows, start)
+        self._steps = steps
+        self._ws = steps.ws
 
     def _end_update(self):
         self.phase = 0
         self.update_count += 1
+        self._gradient_ws = self._ws
         self.costs.append(self._ws.J)
         self.batch_index += 1
         if self.batch_index == len(self._batch_starts):

@@ -4,30 +4,62 @@ import numpy as np
 from .parameters import flat_zeros
 
 
+def stack_batch(X, Y=None):
+    """The rows a Workspace loads at once: X (n_x, m), a row of ones, Y and 1 - 2Y.
+
+    Y (1, m) may be None (no labels, e.g. for predictions); its rows are then zero.
+    """
+    n_x, m = X.shape
+    rows = np.zeros((n_x + 3, m))
+    rows[:n_x] = X
+    rows[n_x] = 1.0
+    if Y is not None:
+        rows[n_x + 1] = Y
+        rows[n_x + 2] = 1.0 - 2.0 * Y
+    return rows
+
+
 class Workspace:
     """Z[l], A[l], dZ[l], dA[l] (each (n_l, m)), dW[l], db[l] and the cost J of a batch.
 
-    A[0] is the batch's X and Y its labels (1, m); set_batch puts them in.
+    A[0] is the batch's X and Y its labels (1, m); set_batch or load_batch puts them in.
     Lists are indexed by the layer number l; index 0 is unused except for A[0].
+
+    Each A[l] (l < L) is the top of a buffer A1[l] whose last row is all ones, so that
+    [W[l+1] b[l+1]] A1[l] = W[l+1] A[l] + b[l+1] is one matrix product (parameters.py).
+    Likewise dA[l] is the top of dA1[l], which also receives b[l+1]^T dZ[l+1], unused.
     """
 
     def __init__(self, layer_sizes, m):
         L = len(layer_sizes) - 1
+        n_x = layer_sizes[0]
         self.m = m
-        self.Y = None
-        self.signs = None
         self.J = float("nan")
-        self.A = [None] + [np.zeros((n, m)) for n in layer_sizes[1:]]
+        # One buffer for everything that changes with the batch, so loading it is one copy.
+        self.batch = stack_batch(np.zeros((n_x, m)))
+        self.A1 = [self.batch[:n_x + 1]] + [_with_ones_row(n, m) for n in layer_sizes[1:L]]
+        self.A = ([self.batch[:n_x]] + [a[:-1] for a in self.A1[1:]] +
+                  [np.zeros((layer_sizes[L], m))])
+        self.Y = self.batch[n_x + 1:n_x + 2]
+        self.signs = self.batch[n_x + 2:]
         self.Z = [None] + [np.zeros((n, m)) for n in layer_sizes[1:]]
         self.dZ = [None] + [np.zeros((n, m)) for n in layer_sizes[1:]]
-        self.dA = [None] + [np.zeros((n, m)) for n in layer_sizes[1:L]] + [None]
+        self.losses = np.zeros((1, m))  # each example's cross-entropy, for J
+        self.dA1 = [None] + [np.zeros((n + 1, m)) for n in layer_sizes[1:L]] + [None]
+        self.dA = [None] + [d[:-1] for d in self.dA1[1:L]] + [None]
         # dW[l] and db[l] are views into one flat gradient, laid out like the parameters.
-        self.gradient, self.dW, self.db = flat_zeros(layer_sizes)
-        # db[l] = dZ[l] @ one_over_m sums each row of dZ[l] and divides by m in one call.
-        self.one_over_m = np.full((m, 1), 1.0 / m) if m else np.zeros((0, 1))
+        self.gradient, self.dWb, self.dW, self.db = flat_zeros(layer_sizes)
 
-    def set_batch(self, X, Y=None, signs=None):
-        """A[0] = X (n_x, m); Y (1, m) labels; signs = 1 - 2Y, given if already known."""
-        self.A[0] = X
-        self.Y = Y
-        self.signs = signs if signs is not None or Y is None else 1.0 - 2.0 * Y
+    def set_batch(self, X, Y=None):
+        """A[0] = X (n_x, m) and Y (1, m) labels (or none)."""
+        self.load_batch(stack_batch(X, Y))
+
+    def load_batch(self, rows):
+        """Copy in rows made by stack_batch (or columns of them)."""
+        np.copyto(self.batch, rows)
+
+
+def _with_ones_row(n, m):
+    buffer = np.zeros((n + 1, m))
+    buffer[n] = 1.0
+    return buffer

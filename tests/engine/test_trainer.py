@@ -140,6 +140,23 @@ def test_l2_pulls_weights_towards_zero(moons):
     assert norm(decayed) < 0.8 * norm(plain)
 
 
+def test_l2_changes_apply_live_even_mid_update_and_to_or_from_zero(moons):
+    t = make(moons, l2=0.0)
+    t.run(3)
+    for l2 in (0.7, 0.0, 0.2):
+        before = t.network.copy()
+        forward = [t.step_phase() for _ in range(t.L)]
+        t.set_l2(l2)  # after the forward phases, before the cost
+        rest = [t.step_phase() for _ in range(t.phases_per_update - t.L)]
+        expected = before.gradients(moons.X_train, moons.Y_train, l2)
+        assert forward[-1].kind == FORWARD and rest[0].kind == COST
+        assert rest[0].writes["J"] == pytest.approx(expected.J, rel=1e-12)
+        for record in rest[1:-1]:
+            l = record.layer
+            assert np.allclose(record.writes[f"dW[{l}]"], expected.dW[l], rtol=1e-10, atol=0)
+            assert np.allclose(record.writes[f"db[{l}]"], expected.db[l], rtol=1e-10, atol=0)
+
+
 def test_batch_size_change_takes_effect_at_the_next_update(moons):
     t = make(moons, batch=0)
     t.run(2)
