@@ -10,9 +10,11 @@ from functools import partial
 
 import numpy as np
 
-from .steps import run_steps
+from .steps import constant, run_steps
 
 LEAKY_SLOPE = 0.01
+_ZERO, _HALF, _ONE = constant(0.0), constant(0.5), constant(1.0)
+_SLOPE, _ONE_MINUS_SLOPE = constant(LEAKY_SLOPE), constant(1.0 - LEAKY_SLOPE)
 
 
 # Each g is written as steps (see steps.py): g(Z, A) lists the NumPy calls that put
@@ -24,13 +26,13 @@ def sigmoid(Z, A):
     The two are the same function; the tanh form never evaluates e^-Z, so it cannot
     overflow for very negative Z.
     """
-    return ((np.multiply, (Z, 0.5, A)), (np.tanh, (A, A)),
-            (np.multiply, (A, 0.5, A)), (np.add, (A, 0.5, A)))
+    return ((np.multiply, (Z, _HALF, A)), (np.tanh, (A, A)),
+            (np.multiply, (A, _HALF, A)), (np.add, (A, _HALF, A)))
 
 
 def sigmoid_derivative(Z, A, d):
     """sigma'(Z) = A (1 - A)."""
-    return (np.subtract, (1.0, A, d)), (np.multiply, (d, A, d))
+    return (np.subtract, (_ONE, A, d)), (np.multiply, (d, A, d))
 
 
 def tanh(Z, A):
@@ -39,28 +41,28 @@ def tanh(Z, A):
 
 def tanh_derivative(Z, A, d):
     """tanh'(Z) = 1 - A^2."""
-    return (np.multiply, (A, A, d)), (np.subtract, (1.0, d, d))
+    return (np.multiply, (A, A, d)), (np.subtract, (_ONE, d, d))
 
 
 def relu(Z, A):
     """max(0, Z)."""
-    return ((partial(np.maximum, out=A), (Z, 0.0)),)  # np.maximum takes out only by name
+    return ((partial(np.maximum, out=A), (Z, _ZERO)),)  # np.maximum takes out only by name
 
 
 def relu_derivative(Z, A, d):
     """1 where Z > 0, else 0 (the kink at 0 takes the left slope)."""
-    return ((np.greater, (Z, 0.0, d)),)
+    return ((np.greater, (Z, _ZERO, d)),)
 
 
 def leaky_relu(Z, A):
     """max(0.01 Z, Z): like ReLU, but negative inputs keep a small slope."""
-    return (np.multiply, (Z, LEAKY_SLOPE, A)), (partial(np.maximum, out=A), (Z, A))
+    return (np.multiply, (Z, _SLOPE, A)), (partial(np.maximum, out=A), (Z, A))
 
 
 def leaky_relu_derivative(Z, A, d):
     """1 where Z > 0, else 0.01."""
-    return ((np.greater, (Z, 0.0, d)), (np.multiply, (d, 1.0 - LEAKY_SLOPE, d)),
-            (np.add, (d, LEAKY_SLOPE, d)))
+    return ((np.greater, (Z, _ZERO, d)), (np.multiply, (d, _ONE_MINUS_SLOPE, d)),
+            (np.add, (d, _SLOPE, d)))
 
 
 def linear(Z, A):

@@ -1,7 +1,9 @@
 """Binary cross-entropy, computed from the output layer's logits Z[L]."""
 import numpy as np
 
-from .steps import run_steps
+from .steps import constant, run_steps
+
+_ZERO = constant(0.0)
 
 
 def cross_entropy_from_logits(ZL, Y, signs=None, guard=True):
@@ -31,7 +33,7 @@ def cross_entropy_from_logits(ZL, Y, signs=None, guard=True):
 
 def losses_steps(ZL, signs, losses):
     """Steps (steps.py) that put each example's loss log(1 + e^s), s = signs * ZL, in losses."""
-    return (np.multiply, (signs, ZL, losses)), (np.logaddexp, (0.0, losses, losses))
+    return (np.multiply, (signs, ZL, losses)), (np.logaddexp, (_ZERO, losses, losses))
 
 
 def mean_loss(losses):

@@ -84,7 +84,7 @@ class Network:
                      (np.multiply, (dZ, ws.dA[l], dZ))]
         # Against A[l-1] over a row of ones, one product gives [dW[l] db[l]] times m.
         steps += [(np.dot, (dZ, ws.A1[l - 1].T, ws.dWb[l])),
-                  (np.multiply, (ws.dWb[l], 1.0 / ws.m, ws.dWb[l]))]
+                  (np.multiply, (ws.dWb[l], ws.one_over_m, ws.dWb[l]))]
         if settings.l2:
             steps.append((self._add_weight_decay, (ws, l, settings)))
         if l > 1:

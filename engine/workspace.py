@@ -2,6 +2,7 @@
 import numpy as np
 
 from .parameters import flat_zeros
+from .steps import constant
 
 
 def stack_batch(X, Y=None):
@@ -34,6 +35,7 @@ class Workspace:
         L = len(layer_sizes) - 1
         n_x = layer_sizes[0]
         self.m = m
+        self.one_over_m = constant(1.0 / m) if m else constant(0.0)
         self.J = float("nan")
         # One buffer for everything that changes with the batch, so loading it is one copy.
         self.batch = stack_batch(np.zeros((n_x, m)))
