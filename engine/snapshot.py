@@ -130,7 +130,9 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
             boundary, boundary_update = previous.boundary, previous.boundary_update
         elif with_boundary and session.grid is not None:
             r = session.grid_resolution
-            boundary = frozen(net.predict_proba(session.grid).reshape(r, r), np.float32)
+            # A picture in float32 (what it is sent as), computed so: tanh is ~5x faster.
+            boundary = frozen(net.predict_proba(session.grid, np.float32).reshape(r, r),
+                              np.float32)
             boundary_update = trainer.update_count
         else:
             boundary, boundary_update = None, trainer.update_count

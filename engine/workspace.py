@@ -1,17 +1,19 @@
 """Buffers for one pass over a batch of m examples, reused from update to update."""
+from functools import partial
+
 import numpy as np
 
 from .parameters import flat_zeros
 from .steps import constant
 
 
-def stack_batch(X, Y=None):
+def stack_batch(X, Y=None, dtype=np.float64):
     """The rows a Workspace loads at once: X (n_x, m), a row of ones, Y and 1 - 2Y.
 
     Y (1, m) may be None (no labels, e.g. for predictions); its rows are then zero.
     """
     n_x, m = X.shape
-    rows = np.zeros((n_x + 3, m))
+    rows = np.zeros((n_x + 3, m), dtype)
     rows[:n_x] = X
     rows[n_x] = 1.0
     if Y is not None:
@@ -31,22 +33,28 @@ class Workspace:
     Likewise dA[l] is the top of dA1[l], which also receives b[l+1]^T dZ[l+1], unused.
     """
 
-    def __init__(self, layer_sizes, m):
+    def __init__(self, layer_sizes, m, for_backward=True, dtype=np.float64):
+        """for_backward=False leaves out dZ, dA, dW and db (for forward passes only)."""
+        zeros = partial(np.zeros, dtype=dtype)
         L = len(layer_sizes) - 1
         n_x = layer_sizes[0]
         self.m = m
         self.one_over_m = constant(1.0 / m) if m else constant(0.0)
         self.J = float("nan")
         # One buffer for everything that changes with the batch, so loading it is one copy.
-        self.batch = stack_batch(np.zeros((n_x, m)))
-        self.A1 = [self.batch[:n_x + 1]] + [_with_ones_row(n, m) for n in layer_sizes[1:L]]
+        self.batch = stack_batch(zeros((n_x, m)), dtype=dtype)
+        self.A1 = [self.batch[:n_x + 1]] + [_with_ones_row(zeros((n + 1, m)))
+                                            for n in layer_sizes[1:L]]
         self.A = ([self.batch[:n_x]] + [a[:-1] for a in self.A1[1:]] +
-                  [np.zeros((layer_sizes[L], m))])
+                  [zeros((layer_sizes[L], m))])
         self.Y = self.batch[n_x + 1:n_x + 2]
         self.signs = self.batch[n_x + 2:]
-        self.Z = [None] + [np.zeros((n, m)) for n in layer_sizes[1:]]
+        self.Z = [None] + [zeros((n, m)) for n in layer_sizes[1:]]
+        self.losses = zeros((1, m))  # each example's cross-entropy, for J
+        if not for_backward:
+            self.dZ = self.dA1 = self.dA = self.gradient = self.dWb = self.dW = self.db = None
+            return
         self.dZ = [None] + [np.zeros((n, m)) for n in layer_sizes[1:]]
-        self.losses = np.zeros((1, m))  # each example's cross-entropy, for J
         self.dA1 = [None] + [np.zeros((n + 1, m)) for n in layer_sizes[1:L]] + [None]
         self.dA = [None] + [d[:-1] for d in self.dA1[1:L]] + [None]
         # dW[l] and db[l] are views into one flat gradient, laid out like the parameters.
@@ -61,7 +69,6 @@ class Workspace:
         np.copyto(self.batch, rows)
 
 
-def _with_ones_row(n, m):
-    buffer = np.zeros((n + 1, m))
-    buffer[n] = 1.0
+def _with_ones_row(buffer):
+    buffer[-1] = 1.0
     return buffer
