@@ -4,75 +4,19 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from engine.history import GrowingArray
 from gui import theme
+from gui.plots.peak_series import PeakSeries
 
 LOG_FLOOR = 1e-12        # costs at or below this are drawn at it on the log axis
 MAX_EPOCH_MARKS = 40     # more ticks than this along the curve become a comb, so thin them
 MAX_TEST_SYMBOLS = 300   # above this many test points, a plain line reads better
 SHRINK_AFTER_S = 0.5     # the view grows at once but shrinks at most this often
-
-
-class FiniteSeries:
-    """Points (x, y) kept in buffers that grow by doubling, dropping every non-finite y.
-
-    x is stored as int32 (update numbers) so pyqtgraph knows it is finite without
-    scanning it on every frame; y in float32, plenty for a picture and half the memory
-    over a million updates. log_y = log10(max(y, LOG_FLOOR)) is kept too, so the
-    log axis costs nothing per frame. data() hands out read-only windows; a window's
-    memory is never written again (growing moves to a new buffer), so pyqtgraph may keep it.
-    """
-
-    def __init__(self, capacity=1024):
-        self._x = np.empty(capacity, dtype=np.int32)
-        self._y = np.empty(capacity, dtype=np.float32)
-        self._log_y = np.empty(capacity, dtype=np.float32)
-        self._size = 0
-        self.low = math.inf
-        self.high = -math.inf
-
-    def __len__(self):
-        return self._size
-
-    def extend(self, x, y):
-        """Append the points whose y is finite; x, y: 1-D arrays of equal length."""
-        keep = np.isfinite(y)
-        if not keep.all():
-            x, y = x[keep], y[keep]
-        k = len(y)
-        if k == 0:
-            return
-        end = self._size + k
-        if end > len(self._x):
-            self._grow(end)
-        self._x[self._size:end] = x
-        self._y[self._size:end] = y
-        self._log_y[self._size:end] = np.log10(np.maximum(y, LOG_FLOOR))
-        self._size = end
-        self.low = min(self.low, float(y.min()))
-        self.high = max(self.high, float(y.max()))
-
-    def data(self, log):
-        """(x, y) read-only views, y in log10 when log is true."""
-        x = self._x[:self._size]
-        y = (self._log_y if log else self._y)[:self._size]
-        x.flags.writeable = y.flags.writeable = False
-        return x, y
-
-    def last_x(self):
-        return int(self._x[self._size - 1]) if self._size else 0
-
-    def _grow(self, needed):
-        capacity = len(self._x)
-        while capacity < needed:
-            capacity *= 2
-        for name in ("_x", "_y", "_log_y"):
-            old = getattr(self, name)
-            bigger = np.empty(capacity, dtype=old.dtype)
-            bigger[:self._size] = old[:self._size]
-            setattr(self, name, bigger)
+UNLAID_COLUMNS = 2000    # pixel columns assumed before the plot has a width
+GROW_X = 1.5             # the x axis grows to this times the updates, so it seldom re-ticks
 
 
 def nice_stride(count, limit):
@@ -84,6 +28,31 @@ def nice_stride(count, limit):
             if count / stride <= limit:
                 break
     return stride
+
+
+class LineAndDotsSample(pg.ItemSample):
+    """The legend's sample of a line whose points a separate ScatterPlotItem marks: the
+    line, with a dot while there are dots. A click shows or hides both."""
+
+    def __init__(self, curve, dots):
+        super().__init__(curve)
+        self.dots = dots
+
+    def paint(self, painter, *args):
+        if not self.item.isVisible():
+            super().paint(painter, *args)   # pyqtgraph's "hidden" eye
+            return
+        painter.setPen(self.item.opts["pen"])
+        painter.drawLine(0, 11, 20, 11)
+        if len(self.dots.data):
+            opts = self.dots.opts
+            painter.translate(10, 11)
+            drawSymbol(painter, opts["symbol"], opts["size"], pg.mkPen(opts["pen"]),
+                       pg.mkBrush(opts["brush"]))
+
+    def mouseClickEvent(self, event):
+        super().mouseClickEvent(event)
+        self.dots.setVisible(self.item.isVisible())
 
 
 class CostPlot(QWidget):
@@ -111,23 +80,27 @@ class CostPlot(QWidget):
             offset=(-10, 10), labelTextSize=f"{theme.BASE_POINT_SIZE}pt")
         self._legend_text = {}
 
-        # Antialiasing a thick, noisy mini-batch curve costs Qt hundreds of ms per frame.
-        self.train_curve = self.plot.plot(
-            name="train cost (every update)", antialias=False, autoDownsampleFactor=1.0,
-            pen=pg.mkPen(theme.TRAIN_COLOR, width=2))
-        self.train_curve.setDownsampling(auto=True, method="peak")
-        self.train_curve.setClipToView(True)
-        # Costs are finite and at most engine.trainer.EXPLODING_COST, so the per-frame
-        # scan that guards Qt against astronomically large coordinates is not needed.
-        self.train_curve.setDynamicRangeLimit(None)
-        self.test_curve = self.plot.plot(
-            pen=pg.mkPen(theme.TEST_COLOR, width=2.5),
-            symbol="o", symbolSize=7, symbolBrush=theme.TEST_COLOR, symbolPen=None)
-        self.test_curve.setDownsampling(auto=True, method="peak")
-        self.test_curve.setClipToView(True)
-        self.epoch_marks = self.plot.plot(
-            pen=None, symbol="|", symbolSize=20, symbolPen=None,
-            symbolBrush=pg.mkBrush(30, 30, 30, 200))
+        # Neither curve is antialiased: for a thick, noisy mini-batch curve that costs Qt
+        # hundreds of ms per frame, and even a smooth line three times what plain 2 px
+        # segments cost. Both are handed only what is in view, at most two points per
+        # pixel column (PeakSeries.drawn), so a million updates draw as fast as a
+        # thousand; the values are finite, so pyqtgraph need not check them.
+        self.train_curve = pg.PlotCurveItem(pen=pg.mkPen(theme.TRAIN_COLOR, width=2),
+                                            antialias=False, skipFiniteCheck=True)
+        self.plot.addItem(self.train_curve)
+        self.legend.addItem(self.train_curve, "train cost (every update)")
+        self.test_curve = pg.PlotCurveItem(pen=pg.mkPen(theme.TEST_COLOR, width=2.5),
+                                           antialias=False, skipFiniteCheck=True)
+        self.plot.addItem(self.test_curve)
+        # One dot per test cost while there are few; new ones are added to the item
+        # rather than all of them set again on every frame.
+        self.test_dots = pg.ScatterPlotItem(symbol="o", size=7, pen=None,
+                                            brush=pg.mkBrush(theme.TEST_COLOR))
+        self.plot.addItem(self.test_dots)
+        self._test_sample = LineAndDotsSample(self.test_curve, self.test_dots)
+        self.epoch_marks = pg.ScatterPlotItem(symbol="|", size=20, pen=None,
+                                              brush=pg.mkBrush(30, 30, 30, 200))
+        self.plot.addItem(self.epoch_marks)
         self.epoch_marks.setZValue(10)
 
         self.log_check = QCheckBox("log scale")
@@ -149,7 +122,13 @@ class CostPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
         layout.addWidget(self._plot_widget, 1)
+        # Axes (with their grid lines), title and legend change far less often than the
+        # curves drawn over them: Qt keeps them as pixmaps in between.
+        theme.cache_plot_frame(self.plot)
+        theme.unindexed(self._plot_widget)
         self._clear()
+        self.view_box.sigXRangeChanged.connect(self._draw_lines)
+        self.view_box.sigResized.connect(self._draw_lines)
 
     # --- the contract -------------------------------------------------------------
 
@@ -157,7 +136,8 @@ class CostPlot(QWidget):
         """A new model or data set: forget every point."""
         self._clear()
         has_test = session.X_test.shape[1] > 0
-        self._set_legend_entry(self.test_curve, "test cost" if has_test else None)
+        self._set_legend_entry(self.test_curve, "test cost" if has_test else None,
+                               sample=self._test_sample)
 
     def show_snapshot(self, snapshot, history):
         """Draw what `history` holds; cheap when little is new."""
@@ -182,6 +162,7 @@ class CostPlot(QWidget):
         self._log = on
         self.plot.getAxis("left").setLogMode(on)
         self._y_shown = None
+        self._draw_test_dots(again=True)
         self._redraw()
 
     def is_log_y(self):
@@ -202,13 +183,15 @@ class CostPlot(QWidget):
         self._tests_seen = 0
         self._ends_seen = 0
         self._last_end = 0
-        self.train = FiniteSeries()
-        self.test = FiniteSeries()
+        self.train = PeakSeries(x_dtype=np.int32)
+        self.test = PeakSeries(x_dtype=np.int32)
         self._epoch_ends = GrowingArray()
+        self._marks_drawn = None
+        self._dots_drawn = 0
         self._following = True
         self._x_shown = self._y_shown = None
         self._shrunk_at = 0.0
-        for item in (self.train_curve, self.test_curve, self.epoch_marks):
+        for item in (self.train_curve, self.test_curve, self.epoch_marks, self.test_dots):
             item.setData([], [])
         self._set_legend_entry(self.epoch_marks, None)
 
@@ -234,15 +217,43 @@ class CostPlot(QWidget):
             self._ends_seen = len(ends)
 
     def _redraw(self):
-        self.train_curve.setData(*self.train.data(self._log))
-        x, y = self.test.data(self._log)
-        symbol = "o" if len(x) <= MAX_TEST_SYMBOLS else None
-        if self.test_curve.opts["symbol"] != symbol:
-            self.test_curve.setSymbol(symbol)
-        self.test_curve.setData(x, y)
-        self._draw_epoch_marks()
         if self._following:
             self._fit_view()
+        self._draw_lines()
+        self._draw_test_dots()
+        self._draw_epoch_marks()
+
+    def _draw_lines(self, *args):
+        """Hand the curves what is in view now (also on every pan, zoom and resize)."""
+        x_low, x_high = self.view_box.viewRange()[0]
+        columns = self.view_box.width() or UNLAID_COLUMNS
+        self.train_curve.setData(*self._in_scale(self.train.drawn(x_low, x_high, columns)))
+        self.test_curve.setData(*self._in_scale(self.test.drawn(x_low, x_high, columns)))
+
+    def _draw_test_dots(self, again=False):
+        """Dots on the test costs while there are at most MAX_TEST_SYMBOLS; again: all
+        of them anew (the scale changed), else only the ones added since last time."""
+        n = len(self.test)
+        if n > MAX_TEST_SYMBOLS:
+            if self._dots_drawn:
+                self._dots_drawn = 0
+                self.test_dots.setData([], [])
+                self._test_sample.update()   # the legend's dot goes too
+            return
+        if again:
+            self._dots_drawn = 0
+            self.test_dots.setData([], [])
+        if n > self._dots_drawn:
+            x, y = self.test.data()
+            x, y = self._in_scale((x[self._dots_drawn:], y[self._dots_drawn:]))
+            self.test_dots.addPoints(x=x, y=y)
+            if self._dots_drawn == 0:
+                self._test_sample.update()
+            self._dots_drawn = n
+
+    def _in_scale(self, points):
+        x, y = points
+        return x, (np.log10(np.maximum(y, LOG_FLOOR)) if self._log else y)
 
     def _draw_epoch_marks(self):
         ends = self._epoch_ends.view()
@@ -253,21 +264,34 @@ class CostPlot(QWidget):
         ends = ends[stride - 1::stride]
         costs = self._history.costs.view() if self._history is not None else np.empty(0)
         ends = ends[ends <= len(costs)]
-        y = costs[ends.astype(np.intp) - 1]
+        # A mark's cost never changes: new marks are added to those drawn, and all are
+        # drawn anew only when the thinning changes or the axis switches scale.
+        log, drawn = self._marks_drawn or (None, ends[:0])
+        if log == self._log and np.array_equal(ends[:len(drawn)], drawn):
+            if len(ends) == len(drawn):
+                return
+            new = ends[len(drawn):]
+        else:
+            self.epoch_marks.setData([], [])
+            new = ends
+        self._marks_drawn = (self._log, ends)
+        y = costs[new.astype(np.intp) - 1]
         keep = np.isfinite(y)
-        ends, y = ends[keep], y[keep]
+        new, y = new[keep], y[keep]
         if self._log:
             y = np.log10(np.maximum(y, LOG_FLOOR))
-        self.epoch_marks.setData(ends, y)
+        self.epoch_marks.addPoints(x=new, y=y)
 
-    def _set_legend_entry(self, item, text):
-        """Show `item` in the legend as `text`, or leave it out when text is None."""
+    def _set_legend_entry(self, item, text, sample=None):
+        """Show `item` in the legend as `text` (drawn by `sample` if given), or leave it
+        out when text is None."""
         if self._legend_text.get(id(item)) == text:
             return
         self._legend_text[id(item)] = text
         self.legend.removeItem(item)
         if text is not None:
-            self.legend.addItem(item, text)
+            self.legend.addItem(sample or item, text)
+            theme.cache_static(self.legend)
 
     # --- the visible range ----------------------------------------------------------
 
@@ -280,8 +304,8 @@ class CostPlot(QWidget):
         n = max(len(self._history.costs) if self._history is not None else 0, 1)
         right = max(n, self.test.last_x(), 10)
         if self._x_shown is None or right > self._x_shown[1]:
-            self._x_shown = (0, right * 1.25)
-            self.view_box.setXRange(*self._x_shown, padding=0)
+            self._x_shown = (0, right * GROW_X)
+            theme.set_view_range(self.view_box, x_range=self._x_shown)
         target = self._y_target()
         if target is None:
             return
@@ -294,7 +318,7 @@ class CostPlot(QWidget):
                 target = (min(target[0], shown[0]), max(target[1], shown[1]))
             self._y_shown = target
             self._shrunk_at = now
-            self.view_box.setYRange(*target, padding=0)
+            theme.set_view_range(self.view_box, y_range=target)
 
     def _y_target(self):
         low = min(self.train.low, self.test.low)

@@ -12,14 +12,18 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from gui import theme
 from gui.plots.adaptive_row import AdaptiveRow
 from gui.plots.live_text import LiveText
+from gui.plots.peak_series import PeakSeries
 
 FLOOR = 1e-12            # norms at or below this (including 0) are drawn at it
 VANISHING_RATIO = 1e-3   # a layer whose norm is below this share of the largest is flagged
 FLAGGED_COLOR = "#d62728"
 MAX_VALUE_LABELS = 5     # with more bars the printed values overlap; the axis still reads
 RESIZE_AFTER_S = 0.5     # ranges grow at once but shrink at most this often
+BARS_SHRINK_AFTER_S = 2.0  # noisy norms cross decades back and forth: the bars wait longer
 DECADE_STEPS = (1, 2, 3, 5, 10, 20, 50)   # label every n-th decade when they would crowd
 WIDEST_VALUE_LABEL = "8.8e-05"            # the widest "{:.2g}" a bar label usually shows
+UNLAID_COLUMNS = 2000                     # pixel columns assumed before the plot has a width
+GROW_X = 1.5                              # the x axis grows to this times the updates
 SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074"
                             "\u2075\u2076\u2077\u2078\u2079")
 
@@ -89,43 +93,6 @@ class DecadeAxis(pg.AxisItem):
         return [decade_label(round(v)) for v in values]
 
 
-class LogSeries:
-    """One layer's (update, log10 norm) points in buffers that grow by doubling.
-
-    Non-finite norms are skipped. data() returns read-only windows whose memory is not
-    written again, so pyqtgraph may keep them.
-    """
-
-    def __init__(self, capacity=256):
-        self._x = np.empty(capacity)
-        self._y = np.empty(capacity)
-        self._size = 0
-
-    def __len__(self):
-        return self._size
-
-    def extend(self, x, log_y):
-        keep = np.isfinite(log_y)
-        x, log_y = x[keep], log_y[keep]
-        end = self._size + len(x)
-        if end > len(self._x):
-            capacity = len(self._x)
-            while capacity < end:
-                capacity *= 2
-            for name in ("_x", "_y"):
-                bigger = np.empty(capacity)
-                bigger[:self._size] = getattr(self, name)[:self._size]
-                setattr(self, name, bigger)
-        self._x[self._size:end] = x
-        self._y[self._size:end] = log_y
-        self._size = end
-
-    def data(self):
-        x, y = self._x[:self._size], self._y[:self._size]
-        x.flags.writeable = y.flags.writeable = False
-        return x, y
-
-
 class GradientPlot(QWidget):
     """||dW[l]||_F per layer over updates (log y) and the latest norms as bars: side by
     side when the widget is wide, stacked when it is tall."""
@@ -183,12 +150,19 @@ class GradientPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plots, 1)
         layout.addLayout(below)
+        # Axes, titles and the legend change far less often than the curves and bars.
+        theme.cache_plot_frame(self.history_plot)
+        theme.cache_plot_frame(self.bar_plot)
+        theme.unindexed(self.history_widget, self.bar_widget)
         self.curves = []
         self.series = []
         self.value_labels = []
         self._n_layers = 0
         self._label_share = 0.0
         self._clear()
+        history_view = self.history_plot.getViewBox()
+        history_view.sigXRangeChanged.connect(self._draw_curves)
+        history_view.sigResized.connect(self._draw_curves)
 
     # --- the contract -------------------------------------------------------------
 
@@ -205,18 +179,20 @@ class GradientPlot(QWidget):
             self.value_labels = []
             for l in range(1, L + 1):
                 # Antialiased thick lines through noisy mini-batch norms cost Qt ~5 ms each.
-                curve = self.history_plot.plot(
-                    pen=pg.mkPen(theme.layer_color(l), width=2.5),
-                    antialias=False, autoDownsampleFactor=1.0)
+                # Each curve is handed what is in view, at most two points per pixel
+                # column (PeakSeries.drawn), all finite.
+                curve = pg.PlotCurveItem(pen=pg.mkPen(theme.layer_color(l), width=2.5),
+                                         antialias=False, skipFiniteCheck=True)
+                self.history_plot.addItem(curve)
                 self.legend.addItem(curve, f"layer {l}")
-                curve.setDownsampling(auto=True, method="peak")
-                curve.setClipToView(True)
                 self.curves.append(curve)
                 label = pg.TextItem(anchor=(0.5, 1.0), color="#222222")
                 label.setFont(theme.axis_font())
                 self.bar_plot.addItem(label)
+                theme.cache_static(label)
                 self.value_labels.append(label)
             self._n_layers = L
+            theme.cache_static(self.legend)
             self.bar_plot.getAxis("bottom").setTicks([[(l, str(l)) for l in range(1, L + 1)]])
             self.bar_plot.setXRange(0.4, L + 0.6, padding=0)
             self._fit_legend()
@@ -234,11 +210,10 @@ class GradientPlot(QWidget):
             return
         self._shown_update = snapshot.update
         self._take_new(history)
-        for curve, series in zip(self.curves, self.series):
-            curve.setData(*series.data())
         self._draw_bars(snapshot.metrics.dW_norms)
         if self._following:
             self._fit_history()
+        self._draw_curves()
 
     def follow(self):
         """Show every update on the left plot again and keep following new ones."""
@@ -262,7 +237,7 @@ class GradientPlot(QWidget):
         self._bar_range = None
         self._bar_data = None
         self._bar_changed_at = 0.0
-        self.series = [LogSeries() for _ in self.curves]
+        self.series = [PeakSeries() for _ in self.curves]
         for curve in self.curves:
             curve.setData([], [])
         self.bars.setOpts(x=[], height=[], y0=0, brushes=None, pens=None)
@@ -305,7 +280,9 @@ class GradientPlot(QWidget):
         if L <= MAX_VALUE_LABELS:
             for l, label in enumerate(self.value_labels, start=1):
                 value = norms[l - 1]
-                label.setText(f"{value:.2g}" if np.isfinite(value) else "n/a")
+                text = f"{value:.2g}" if np.isfinite(value) else "n/a"
+                if text != label.toPlainText():
+                    label.setText(text)
                 label.setPos(l, logs[l - 1] if finite[l - 1] else bottom)
         self.ratio_label.setText(self._ratio_text(norms, logs, flagged, layers))
 
@@ -326,8 +303,8 @@ class GradientPlot(QWidget):
         return text
 
     def _fit_bars(self, low, high):
-        """The bars' log range: grows at once, shrinks at most every half second.
-        Returns the bottom, where every bar starts."""
+        """The bars' log range: grows at once, shrinks at most every BARS_SHRINK_AFTER_S
+        (every new range re-ticks the axis). Returns the bottom, where every bar starts."""
         self._bar_data = (low, high)
         bottom, top = math.floor(low) - 0.5, math.ceil(high) + 0.5
         # Room for a value label above the tallest bar: its top must stay below the view's
@@ -339,10 +316,10 @@ class GradientPlot(QWidget):
         shown = self._bar_range
         now = time.monotonic()
         if (shown is None or target[0] < shown[0] or target[1] > shown[1]
-                or (target != shown and now - self._bar_changed_at > RESIZE_AFTER_S)):
+                or (target != shown and now - self._bar_changed_at > BARS_SHRINK_AFTER_S)):
             self._bar_range = target
             self._bar_changed_at = now
-            self.bar_plot.setYRange(*target, padding=0)
+            theme.set_view_range(self.bar_plot.getViewBox(), y_range=target)
         return self._bar_range[0]
 
     def eventFilter(self, watched, event):
@@ -381,11 +358,19 @@ class GradientPlot(QWidget):
     def _stop_following(self, *args):
         self._following = False
 
+    def _draw_curves(self, *args):
+        """Hand the curves what is in view now (also on every pan, zoom and resize)."""
+        view = self.history_plot.getViewBox()
+        x_low, x_high = view.viewRange()[0]
+        columns = view.width() or UNLAID_COLUMNS
+        for curve, series in zip(self.curves, self.series):
+            curve.setData(*series.drawn(x_low, x_high, columns))
+
     def _fit_history(self):
         right = max(self._shown_update or 0, 10)
         if self._x_right is None or right > self._x_right:
-            self._x_right = right * 1.25
-            self.history_plot.setXRange(0, self._x_right, padding=0)
+            self._x_right = right * GROW_X
+            theme.set_view_range(self.history_plot.getViewBox(), x_range=(0, self._x_right))
         if not math.isfinite(self._low):
             return
         # Margins keep the outer powers of ten off the edges, where labels are not drawn.
@@ -396,4 +381,4 @@ class GradientPlot(QWidget):
                 or (target != shown and now - self._y_changed_at > RESIZE_AFTER_S)):
             self._y_shown = target
             self._y_changed_at = now
-            self.history_plot.setYRange(*target, padding=0)
+            theme.set_view_range(self.history_plot.getViewBox(), y_range=target)

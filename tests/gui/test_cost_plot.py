@@ -1,9 +1,11 @@
 """CostPlot: every update's cost drawn, nothing non-finite drawn, epoch ticks, log toggle."""
 import dataclasses
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 from on_screen import assert_renders, show_at
+from PySide6.QtCore import Qt
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -40,7 +42,8 @@ def plot(qtbot):
 
 
 def shown(item):
-    x, y = item.getOriginalDataset()
+    """What an item was given to draw: (x, y), empty when nothing."""
+    x, y = item.getData()
     return (np.empty(0), np.empty(0)) if x is None else (np.asarray(x), np.asarray(y))
 
 
@@ -102,6 +105,9 @@ def test_log_toggle_switches_axis_and_data(plot):
 
 
 def test_no_test_set_draws_no_test_line(plot):
+    with_test, _, _ = train()
+    plot.set_session(with_test)
+    assert any(sample.item is plot.test_curve for sample, _ in plot.legend.items)
     session, history, snaps = train(test_ratio=0.0)
     assert session.X_test.shape[1] == 0
     plot.set_session(session)
@@ -138,11 +144,11 @@ def test_unchanged_snapshot_is_skipped_and_new_session_clears(plot):
     session, history, snaps = train(rounds=3)
     plot.set_session(session)
     plot.show_snapshot(snaps[-1], history)
-    before = plot.train_curve.getOriginalDataset()[1]
+    before = plot.train_curve.getData()[1]
     plot.show_snapshot(snaps[-1], history)
-    assert plot.train_curve.getOriginalDataset()[1] is before
+    assert plot.train_curve.getData()[1] is before
     plot.set_session(session)
-    assert plot.train_curve.getOriginalDataset()[1] is None
+    assert len(shown(plot.train_curve)[1]) == 0
 
 
 def test_history_reset_is_noticed(plot):
@@ -162,3 +168,69 @@ def test_renders_offscreen(plot, qtbot, tmp_path):
     for snap in snaps:
         plot.show_snapshot(snap, history)
     assert_renders(plot, tmp_path / "cost.png")
+
+
+def long_history(n, noisy):
+    """A TrainingHistory of n updates fed in 100 snapshot-like steps (no trainer needed)."""
+    rng = np.random.default_rng(4)
+    u = np.arange(1, n + 1)
+    costs = 0.05 + 0.7 / np.sqrt(u / 50 + 1) * (1 + (0.3 * rng.standard_normal(n) if noisy
+                                                     else 0))
+    history = TrainingHistory(3)
+    step = n // 100
+    for end in range(step, n + 1, step):
+        new = costs[end - step:end]
+        metrics = SimpleNamespace(test_cost=float(new[-1]), train_cost=float(new[-1]),
+                                  dW_norms=(0.1, 0.1, 0.1))
+        history.add(SimpleNamespace(update=end, new_costs=new,
+                                    new_epoch_ends=tuple(range(end - step + 25, end + 1, 25)),
+                                    metrics=metrics))
+    return history, costs, SimpleNamespace(update=n)
+
+
+@pytest.mark.parametrize("noisy", [False, True])
+def test_a_million_updates_are_drawn_as_the_peaks_of_each_pixel_column(plot, qtbot, noisy):
+    history, costs, snap = long_history(1_000_000, noisy)
+    plot.set_session(SimpleNamespace(X_test=np.zeros((2, 50))))
+    show_at(plot, qtbot, 600, 400)
+    plot.show_snapshot(snap, history)
+    x, y = shown(plot.train_curve)
+    columns = plot.view_box.width()   # one highest and lowest per pixel column
+    assert len(x) <= 2 * columns + 5
+    assert y.max() == np.float32(costs.max()) and y.min() == np.float32(costs.min())
+    assert x[-1] == 1_000_000 and y[-1] == np.float32(costs[-1])
+    # Zoomed in by hand, the curve is drawn again for what is in view, point by point.
+    plot.view_box.setXRange(500_000, 500_100, padding=0)
+    x, y = shown(plot.train_curve)
+    np.testing.assert_array_equal(x, np.arange(499_999, 500_102))
+    np.testing.assert_array_equal(y, costs[499_998:500_101].astype(np.float32))
+
+
+def test_epoch_marks_are_added_not_redrawn_while_the_thinning_stays(plot):
+    session, history, snaps = train(batch_size=32, rounds=40)
+    plot.set_session(session)
+    calls = []
+    original = plot.epoch_marks.setData
+    plot.epoch_marks.setData = lambda *a, **k: (calls.append(1), original(*a, **k))
+    strides = []
+    for snap in snaps:
+        plot.show_snapshot(snap, history)
+        strides.append(nice_stride(len(history.epoch_ends), MAX_EPOCH_MARKS))
+    assert len(calls) < len(snaps) / 2   # only when the thinning changed
+    x, y = shown(plot.epoch_marks)
+    ends = history.epoch_ends.view()
+    np.testing.assert_array_equal(x, ends[strides[-1] - 1::strides[-1]])
+    np.testing.assert_array_equal(y, history.costs.view()[x.astype(int) - 1])
+
+
+def test_the_test_cost_legend_entry_shows_and_hides_line_and_dots(plot):
+    session, history, snaps = train()
+    plot.set_session(session)
+    plot.show_snapshot(snaps[-1], history)
+    sample = next(s for s, _ in plot.legend.items if s.item is plot.test_curve)
+    assert len(shown(plot.test_dots)[0]) == len(snaps)   # a dot per test cost
+    click = SimpleNamespace(button=lambda: Qt.MouseButton.LeftButton, accept=lambda: None)
+    sample.mouseClickEvent(click)
+    assert not plot.test_curve.isVisible() and not plot.test_dots.isVisible()
+    sample.mouseClickEvent(click)
+    assert plot.test_curve.isVisible() and plot.test_dots.isVisible()

@@ -56,7 +56,7 @@ def test_one_log_curve_per_layer(plot):
     assert len(plot.curves) == 3
     assert [label.text for _, label in plot.legend.items] == ["layer 1", "layer 2", "layer 3"]
     for l, curve in enumerate(plot.curves, start=1):
-        x, y = curve.getOriginalDataset()
+        x, y = curve.getData()
         np.testing.assert_array_equal(x, history.grad_updates.view())
         np.testing.assert_allclose(y, np.log10(history.grad_norms[l - 1].view()))
         assert curve.opts["pen"].color().name() == theme.layer_color(l)
@@ -88,7 +88,7 @@ def test_vanishing_layer_is_flagged_and_zero_does_not_break_the_log(plot):
     brushes = plot.bars.opts["brushes"]
     assert brushes[0].style() != brushes[2].style()
     for curve in plot.curves:
-        assert np.all(np.isfinite(curve.getOriginalDataset()[1]))
+        assert np.all(np.isfinite(curve.getData()[1]))
 
 
 def test_healthy_gradients_are_not_flagged(plot):
@@ -106,9 +106,9 @@ def test_non_finite_norms_are_skipped(plot):
     plot.show_snapshot(snap, history)
     np.testing.assert_array_equal(plot.bars.opts["x"], [3])
     for curve in plot.curves:
-        x, y = curve.getOriginalDataset()
+        x, y = curve.getData()
         assert np.all(np.isfinite(x)) and np.all(np.isfinite(y))
-    assert len(plot.curves[0].getOriginalDataset()[0]) == len(history.grad_updates) - 1
+    assert len(plot.curves[0].getData()[0]) == len(history.grad_updates) - 1
 
 
 def test_log_norms_floor_and_nan():
@@ -124,7 +124,7 @@ def test_new_session_with_other_depth_rebuilds(plot):
     deeper = dataclasses.replace(session, layer_sizes=(2, 4, 4, 4, 4, 1))
     plot.set_session(deeper)
     assert len(plot.curves) == 5 and len(plot.value_labels) == 5
-    assert all(curve.getOriginalDataset()[0] is None for curve in plot.curves)
+    assert all(len(curve.getData()[0]) == 0 for curve in plot.curves)
 
 
 def test_renders_offscreen(plot, qtbot, tmp_path):
@@ -155,7 +155,7 @@ def test_tall_widget_stacks_the_plots_and_wide_puts_them_side_by_side(plot, qtbo
     assert plot.curves == curves
     for snap in snaps:
         plot.show_snapshot(snap, history)
-    assert all(len(curve.getOriginalDataset()[0]) for curve in plot.curves)
+    assert all(len(curve.getData()[0]) for curve in plot.curves)
 
 
 def tick_labels(axis):
