@@ -10,6 +10,7 @@ Which picture depends on the session:
 """
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -160,6 +161,8 @@ class BoundaryPlot(QWidget):
         self._canvas.addItem(self._bar, row=0, col=1)
         self._legend = pg.LegendItem(labelTextSize=f"{theme.BASE_POINT_SIZE}pt", colCount=3)
         self._canvas.addItem(self._legend, row=1, col=0, colspan=2)
+        self._legend_columns = 3
+        self._canvas.installEventFilter(self)
         self._caption = caption_label()
         self._weights = WeightImages()
         self._weights.hide()
@@ -175,6 +178,8 @@ class BoundaryPlot(QWidget):
         self._show_test = True
         self._last_key = None
         self._reset_items()
+        theme.cache_static(self._bar)
+        theme.unindexed(self._canvas)
 
     # --- the items, for tests and for whoever composes views ----------------------
 
@@ -211,6 +216,8 @@ class BoundaryPlot(QWidget):
         self._image = self._contour = None
         self._train = self._test = ()
         self._selected = None
+        self._selected_index = None
+        self._painted_boundary = None
         self._painted_shades = {}
 
     def set_session(self, session):
@@ -232,7 +239,13 @@ class BoundaryPlot(QWidget):
         self._plot.setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
         self._apply_show_test()
         side_by_side = session.image_shape is not None
-        self._legend.setColumnCount(2 if side_by_side else 3)
+        self._legend_columns = 2 if side_by_side else 3
+        self._fit_legend()
+        # Only the heatmap and the contour (or the points' fill) change while training:
+        # Qt keeps the rest as pixmaps and copies them back over the new heatmap.
+        theme.cache_static(self._legend, self._selected,
+                           *(item for item, _ in self._train + self._test))
+        theme.cache_plot_frame(self._plot)
         if side_by_side:
             self._weights.set_session(session)
         self._weights.setVisible(side_by_side)
@@ -256,11 +269,12 @@ class BoundaryPlot(QWidget):
         self._contour = pg.PlotCurveItem(pen=pg.mkPen("k", width=3), connect="pairs")
         self._contour.setZValue(5)
         self._plot.addItem(self._contour)
-        self._legend.addItem(self._contour, "decision boundary P = 0.5")
         self._train = self._label_scatters(session.points_train, session.Y_train, filled=True,
                                            names=("train y = 0", "train y = 1"))
         self._test = self._label_scatters(session.points_test, session.Y_test, filled=False,
                                           names=("test y = 0", "test y = 1"))
+        # After the points, so that in two columns each row pairs y = 0 with y = 1.
+        self._legend.addItem(self._contour, "decision boundary P = 0.5")
         self._caption.setText("Heatmap: the model's P(y = 1) at every point of the plane. "
                               "Training points filled, test points hollow.")
 
@@ -312,33 +326,59 @@ class BoundaryPlot(QWidget):
             items.append((item, mask))
         return tuple(items)
 
+    def eventFilter(self, watched, event):
+        if watched is self._canvas and event.type() == QEvent.Type.Resize:
+            self._fit_legend(event.size().width())
+        return False
+
+    def _fit_legend(self, width=None):
+        """As many legend columns as fit the canvas (on resize, never per frame). A legend
+        wider than the canvas would push the colour bar out of a narrow dock."""
+        if not self._legend.items:
+            return
+        width = self._canvas.width() if width is None else width
+        for columns in range(min(self._legend_columns, len(self._legend.items)), 0, -1):
+            if columns != self._legend.columnCount:
+                self._legend.setColumnCount(columns)
+            needed = self._legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width()
+            if needed <= width:
+                return
+
     # --- painting, every frame ----------------------------------------------------
 
     def show_snapshot(self, snapshot, history):
-        """Paint the model of snapshot; does nothing if this update was painted already."""
+        """Paint the model of snapshot. Returns False when nothing it shows changed: the
+        same update, or (two features) the same boundary grid and selected example.
+        The worker predicts the grid only a few times a second and hands the same
+        array on in between."""
         if self._session is None:
-            return
+            return False
         key = (snapshot.update, snapshot.example_index)
         if key == self._last_key:
-            return
+            return False
         self._last_key = key
+        changed = self._paint_selected(snapshot.example_index)
         if self._image is not None:
-            self._paint_plane(snapshot.boundary)
-        else:
-            self._paint_shades(self._train, snapshot.metrics.A_L)
-            self._paint_shades(self._test, snapshot.test_A)
-        self._paint_selected(snapshot.example_index)
+            return self._paint_plane(snapshot.boundary) or changed
+        self._paint_shades(self._train, snapshot.metrics.A_L)
+        self._paint_shades(self._test, snapshot.test_A)
         if self._session.image_shape is not None:
             self._weights.show_weights(snapshot.W[0])
+        return True
 
     def _paint_plane(self, boundary):
+        """Heatmap and contour of a new grid; False for the grid already shown."""
+        if boundary is None or boundary is self._painted_boundary:
+            return False
+        self._painted_boundary = boundary
         # A grid with a non-finite value is not drawn: the last good picture stays.
-        if boundary is None or not np.all(np.isfinite(boundary)):
-            return
+        if not np.all(np.isfinite(boundary)):
+            return False
         self._image.setImage(boundary, autoLevels=False, levels=(0.0, 1.0))
         self._image.setRect(*self._image_rect)
         x, y = contour_segments(boundary, DECISION_LEVEL, self._session.extent)
         self._contour.setData(x, y, connect="pairs")
+        return True
 
     def _paint_shades(self, items, A):
         idx = shade_index(A)
@@ -355,9 +395,13 @@ class BoundaryPlot(QWidget):
             self._painted_shades[item] = shades
 
     def _paint_selected(self, i):
+        """Ring the selected training example; False if it is the one already ringed."""
         points = self._session.points_train
-        if 0 <= i < points.shape[1]:
-            self._selected.setData([points[0, i]], [points[1, i]])
+        if i == self._selected_index or not 0 <= i < points.shape[1]:
+            return False
+        self._selected_index = i
+        self._selected.setData([points[0, i]], [points[1, i]])
+        return True
 
     # --- options ------------------------------------------------------------------
 

@@ -88,6 +88,9 @@ class NetworkDiagram(QWidget):
         self._nodes = None
         self._node_ids = []
         self._edge_items = {}
+        self._title_text = None
+        theme.cache_static(self._title)
+        theme.unindexed(self._canvas)
 
     @property
     def nodes(self):
@@ -157,7 +160,11 @@ class NetworkDiagram(QWidget):
                 item.setZValue(level)
                 self._view.addItem(item)
                 self._edge_items[(sign, level)] = item
+        # Which edges each item draws changes only when a weight crosses a width step or
+        # zero; in between the items are copied from pixmaps under the changing nodes.
+        theme.cache_static(*self._edge_items.values())
         self._drawn_edges = np.empty(0, dtype=np.intp)
+        self._edges_of = {}
 
     def _build_nodes(self, tallest):
         size = 28 if tallest <= 8 else max(12, int(240 / tallest))
@@ -167,6 +174,7 @@ class NetworkDiagram(QWidget):
                                          pen=pg.mkPen(NODE_PEN, width=1.5), brush=pg.mkBrush("w"))
         self._nodes.setZValue(10)
         self._view.addItem(self._nodes)
+        self._node_shades = None
 
     def _build_labels(self, sizes):
         font = theme.axis_font()
@@ -181,29 +189,44 @@ class NetworkDiagram(QWidget):
                 label.setFont(font)
                 label.setPos(float(l), LABEL_Y)
                 self._view.addItem(label)
+                theme.cache_static(label)
 
     # --- painting, every frame ----------------------------------------------------
 
     def show_snapshot(self, snapshot, history):
-        """Paint weights and the selected example's activations; skips a repeat."""
+        """Paint weights and the selected example's activations. Returns False when
+        nothing drawn changed: a repeated update, or node shades and edge widths that
+        round to what is shown already (the tooltips still read this snapshot)."""
         if self._session is None:
-            return
+            return False
         key = (snapshot.update, snapshot.example_index)
         if key == self._last_key:
-            return
+            return False
         self._last_key = key
         self._snapshot = snapshot
-        self._title.setText(f"Network, activations of training example #{snapshot.example_index}")
-        self._paint_nodes(snapshot.example_A)
-        self._paint_edges(snapshot.W)
+        title = f"Network, activations of training example #{snapshot.example_index}"
+        changed = title != self._title_text
+        if changed:
+            self._title_text = title
+            self._title.setText(title)
+        changed |= self._paint_nodes(snapshot.example_A)
+        changed |= self._paint_edges(snapshot.W)
+        return changed
 
     def _paint_nodes(self, example_A):
+        """Shade the nodes; False if every shade is the one shown already."""
         # Shade whole layers first: ReLU and linear scales use the layer's largest |a|.
         t = np.concatenate([activation_shade(a, kind)[units]
                             for a, units, kind in zip(example_A, self._units, self._kinds)])
-        self._nodes.setBrush(self._shades[shade_index(t)])
+        shades = shade_index(t)
+        if self._node_shades is not None and np.array_equal(shades, self._node_shades):
+            return False
+        self._node_shades = shades
+        self._nodes.setBrush(self._shades[shades])
+        return True
 
     def _paint_edges(self, W):
+        """Sort the edges into the items of their sign and width; False if none moved."""
         all_w = np.concatenate([np.asarray(w).ravel() for w in W])
         w = all_w[self._edge_flat]
         finite = np.isfinite(all_w)
@@ -211,19 +234,25 @@ class NetworkDiagram(QWidget):
         keep = np.flatnonzero(np.isfinite(w))
         if keep.size > MAX_EDGES:
             strongest = np.argpartition(-np.abs(w[keep]), MAX_EDGES - 1)[:MAX_EDGES]
-            keep = keep[strongest]
+            keep = np.sort(keep[strongest])
         self._drawn_edges = keep
         strength = np.abs(w[keep]) / top if top > 0 else np.zeros(keep.size)
         level = np.minimum((strength * len(WIDTHS)).astype(int), len(WIDTHS) - 1)
         sign = np.where(w[keep] >= 0, 1, -1)
+        changed = False
         for (s, lv), item in self._edge_items.items():
             k = keep[(sign == s) & (level == lv)]
+            if np.array_equal(k, self._edges_of.get((s, lv))):
+                continue
+            self._edges_of[(s, lv)] = k
+            changed = True
             e = self._edge_ends[k]
             x = np.empty(2 * k.size)
             y = np.empty(2 * k.size)
             x[0::2], x[1::2] = e[:, 0], e[:, 2]
             y[0::2], y[1::2] = e[:, 1], e[:, 3]
             item.setData(x, y, connect="pairs")
+        return changed
 
     # --- hover --------------------------------------------------------------------
 

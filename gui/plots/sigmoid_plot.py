@@ -16,6 +16,8 @@ CURVE_POINTS = 400
 MIN_Z_HALF_WIDTH = 6.0   # sigma(6) = 0.998: the whole bend of the S is always in view
 MAX_POINTS_DRAWN = 5000  # more scatter points only cost paint time; a fixed sample reads the same
 RESIZE_AFTER_S = 0.5     # ranges grow at once but shrink at most this often
+GROW_ROOM = 0.15         # a range that grows takes this share more, so it seldom changes
+SHRINK_BELOW = 0.5       # ... and shrinks once what it shows fills less than this share
 
 
 def sigmoid(z):
@@ -104,8 +106,10 @@ class SigmoidPlot(QWidget):
         for item in self.points:
             self.curve_plot.addItem(item)
         threshold_pen = pg.mkPen("#555555", width=1.5, style=Qt.PenStyle.DashLine)
-        self.curve_plot.addItem(pg.InfiniteLine(0.5, angle=0, pen=threshold_pen))
-        self.curve_plot.addItem(pg.InfiniteLine(0.0, angle=90, pen=threshold_pen))
+        thresholds = [pg.InfiniteLine(0.5, angle=0, pen=threshold_pen),
+                      pg.InfiniteLine(0.0, angle=90, pen=threshold_pen)]
+        for line in thresholds:
+            self.curve_plot.addItem(line)
 
         self.hist_widget = pg.PlotWidget()
         self.hist_plot = self.hist_widget.getPlotItem()
@@ -115,11 +119,16 @@ class SigmoidPlot(QWidget):
         self.hist_plot.disableAutoRange()
         self.hist_plot.setXRange(0.0, 1.0, padding=0.02)
         self.edges = np.linspace(0.0, 1.0, N_BINS + 1)
+        # Bars have only horizontal and vertical edges: antialiasing them would cost
+        # paint time and only blur them.
         self.histograms = [
-            self.hist_plot.plot(stepMode="center", fillLevel=0,
-                                pen=pg.mkPen(theme.CLASS_COLORS[c], width=2.5),
-                                brush=theme.class_brush(c, 70)) for c in (0, 1)]
-        self.hist_plot.addItem(pg.InfiniteLine(0.5, angle=90, pen=threshold_pen))
+            pg.PlotCurveItem(self.edges, np.zeros(N_BINS), stepMode="center", fillLevel=0,
+                             antialias=False, pen=pg.mkPen(theme.CLASS_COLORS[c], width=2),
+                             brush=theme.class_brush(c, 70)) for c in (0, 1)]
+        for item in self.histograms:
+            self.hist_plot.addItem(item)
+        thresholds.append(pg.InfiniteLine(0.5, angle=90, pen=threshold_pen))
+        self.hist_plot.addItem(thresholds[-1])
         # The classes' colours are named once, in the sigmoid's legend: a second legend
         # here would sit on the bars piled at A = 0 or A = 1.
         self.hist_widget.setToolTip("Histogram of A[L] for the training examples of each "
@@ -143,6 +152,12 @@ class SigmoidPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plots, 1)
         layout.addWidget(self.summary)
+        # The points move every frame; the curve, the lines and the frames of the plots
+        # change only with the ranges, so Qt keeps them as pixmaps in between.
+        theme.cache_static(self.sigmoid_curve, *thresholds)
+        theme.cache_plot_frame(self.curve_plot)
+        theme.cache_plot_frame(self.hist_plot)
+        theme.unindexed(self.curve_widget, self.hist_widget)
         self._session = None
         self._clear()
 
@@ -164,6 +179,7 @@ class SigmoidPlot(QWidget):
         for c in (0, 1):
             suffix = "" if m <= MAX_POINTS_DRAWN else f" ({len(self._shown_by_class[c])} shown)"
             self.curve_legend.addItem(self.points[c], names[c] + suffix)
+        theme.cache_static(self.curve_legend)
 
     def show_snapshot(self, snapshot, history):
         """Place the examples, fill the histograms, write the counts."""
@@ -192,10 +208,11 @@ class SigmoidPlot(QWidget):
         self._z_changed_at = 0.0
         self._count_top = None
         self._count_changed_at = 0.0
+        self._counts = [np.zeros(N_BINS), np.zeros(N_BINS)]
         for item in self.points:
             item.setData([], [])
-        for item in self.histograms:
-            item.setData(self.edges, np.zeros(N_BINS))
+        for item, counts in zip(self.histograms, self._counts):
+            item.setData(self.edges, counts)
         self.summary.setText(summary_html(None, None, (0, 0, 0, 0)))
         self._set_z_range((-MIN_Z_HALF_WIDTH, MIN_Z_HALF_WIDTH))
         self._set_count_top(1.0)
@@ -208,28 +225,35 @@ class SigmoidPlot(QWidget):
             # One bin per 1/N_BINS; A = 1.0 exactly belongs in the last bin.
             bins = np.minimum((np.clip(values, 0.0, 1.0) * N_BINS).astype(np.intp), N_BINS - 1)
             counts = np.bincount(bins, minlength=N_BINS).astype(np.float64)
-            self.histograms[c].setData(self.edges, counts)
+            if not np.array_equal(counts, self._counts[c]):
+                self._counts[c] = counts
+                self.histograms[c].setData(self.edges, counts)
             top = max(top, counts.max())
         now = time.monotonic()
-        if (top > self._count_top or
-                (top < 0.6 * self._count_top and now - self._count_changed_at > RESIZE_AFTER_S)):
-            self._set_count_top(top * 1.1)
+        if (top > self._count_top or (top < SHRINK_BELOW * self._count_top
+                                      and now - self._count_changed_at > RESIZE_AFTER_S)):
+            self._set_count_top(top * (1.0 + GROW_ROOM))
 
     def _set_count_top(self, top):
         self._count_top = top
         self._count_changed_at = time.monotonic()
-        self.hist_plot.setYRange(0.0, top, padding=0)
+        theme.set_view_range(self.hist_plot.getViewBox(), y_range=(0.0, top))
 
     def _fit_z(self, Z):
-        """Cover every example's z, and at least -6..6; grow at once, shrink rarely."""
+        """Cover every example's z, and at least -6..6. Grow at once, with room to spare
+        (|z| creeps up all through training, and every new range re-ticks the axis and
+        repaints the plot twice); shrink rarely."""
         low = min(float(Z.min()) if len(Z) else 0.0, -MIN_Z_HALF_WIDTH)
         high = max(float(Z.max()) if len(Z) else 0.0, MIN_Z_HALF_WIDTH)
         pad = 0.05 * (high - low)
         low, high = low - pad, high + pad
         current_low, current_high = self._z_range
         if low < current_low or high > current_high:
-            self._set_z_range((min(low, current_low), max(high, current_high)))
-        elif (high - low < 0.6 * (current_high - current_low)
+            room = GROW_ROOM * (high - low)
+            self._set_z_range((min(current_low, low - room) if low < current_low else current_low,
+                               max(current_high, high + room) if high > current_high
+                               else current_high))
+        elif (high - low < SHRINK_BELOW * (current_high - current_low)
               and time.monotonic() - self._z_changed_at > RESIZE_AFTER_S):
             self._set_z_range((low, high))
 
@@ -238,4 +262,4 @@ class SigmoidPlot(QWidget):
         self._z_changed_at = time.monotonic()
         z = np.linspace(z_range[0], z_range[1], CURVE_POINTS)
         self.sigmoid_curve.setData(z, sigmoid(z))
-        self.curve_plot.setXRange(*z_range, padding=0)
+        theme.set_view_range(self.curve_plot.getViewBox(), x_range=z_range)

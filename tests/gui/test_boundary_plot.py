@@ -160,9 +160,22 @@ def test_same_update_is_not_painted_twice(qtbot, moons):
     calls = []
     original = plot.heatmap.setImage
     plot.heatmap.setImage = lambda *a, **k: (calls.append(1), original(*a, **k))
-    plot.show_snapshot(snapshot, None)
+    assert plot.show_snapshot(snapshot, None) is False
     assert calls == []
-    plot.show_snapshot(dataclasses.replace(snapshot, example_index=7), None)
+    # Another example moves the ring only: the grid is the same array, so no new heatmap.
+    assert plot.show_snapshot(dataclasses.replace(snapshot, example_index=7), None) is True
+    assert calls == []
+    x, y = plot._selected.getData()
+    assert (x[0], y[0]) == tuple(session.points_train[:, 7])
+    # A later update that reuses the grid (the worker predicts it a few times a second)
+    # has nothing new for this view, and says so.
+    later = dataclasses.replace(snapshot, update=snapshot.update + 5, example_index=7)
+    assert plot.show_snapshot(later, None) is False
+    assert calls == []
+    # A newly predicted grid is painted.
+    new_grid = dataclasses.replace(later, update=later.update + 5,
+                                   boundary=np.array(snapshot.boundary))
+    assert plot.show_snapshot(new_grid, None) is True
     assert calls == [1]
 
 
@@ -269,3 +282,20 @@ def test_renders_the_classes_in_their_colours(qtbot, moons, tmp_path):
         pixel = plot._canvas.mapTo(plot, plot._canvas.mapFromScene(scene))
         color = image.pixelColor(pixel)
         assert (color.red() > color.blue()) == (p > 0.5), (x, y, p, color.getRgb())
+
+
+def test_a_narrow_dock_keeps_the_colour_bar_in_view(qtbot, moons):
+    """The legend takes as many columns as fit, so it does not widen the canvas and push
+    the colour bar (and its label) past the dock's edge. (Below about 500 px the plot's
+    title is what sets the canvas's least width.)"""
+    _trainer, session, snapshot = moons
+    plot = shown(qtbot, session, snapshot)
+    plot.show()
+    qtbot.waitExposed(plot)
+    for width, columns in ((1100, 3), (520, 2), (1100, 3)):
+        plot.resize(width, 500)
+        qtbot.waitUntil(lambda width=width: plot._canvas.width() == width)
+        qtbot.wait(50)
+        bar = plot._bar.mapRectToScene(plot._bar.boundingRect())
+        assert bar.right() <= width
+        assert plot._legend.columnCount == columns

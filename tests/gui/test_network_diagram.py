@@ -172,3 +172,26 @@ def test_renders(qtbot, tmp_path):
     assert image.save(str(tmp_path / "network.png"))
     colours = {image.pixelColor(x, y).name() for x in range(0, 900, 7) for y in range(0, 500, 7)}
     assert len(colours) > 20  # edges and shaded nodes, not a blank canvas
+
+
+def test_a_snapshot_that_changes_nothing_drawn_says_so(qtbot, small):
+    """Weights that move without crossing a width step or zero leave every edge item as
+    it is, and the view answers False (it does not use up a frame); the tooltips still
+    read the newest snapshot."""
+    _trainer, session, snapshot = small
+    diagram = shown(qtbot, session, snapshot)
+    before = {key: item.getData()[0] for key, item in diagram.edge_items.items()}
+    nudged = tuple(w * 1.0001 for w in snapshot.W)
+    later = dataclasses.replace(snapshot, update=snapshot.update + 1, W=nudged)
+    assert diagram.show_snapshot(later, None) is False
+    assert all(item.getData()[0] is before[key] for key, item in diagram.edge_items.items())
+    assert f"{nudged[0][0, 0]:.4g}" in diagram.edge_tooltip(0)
+    # The largest weight made small: its edge moves to the thinnest item.
+    W = [np.array(w) for w in snapshot.W]
+    j, i = np.unravel_index(np.argmax(np.abs(W[0])), W[0].shape)
+    W[0][j, i] *= 1e-3
+    smaller = dataclasses.replace(later, update=later.update + 1, W=tuple(W))
+    assert diagram.show_snapshot(smaller, None) is True
+    assert drawn_edges(diagram) != {}
+    assert any(item.getData()[0] is not before[key]
+               for key, item in diagram.edge_items.items())

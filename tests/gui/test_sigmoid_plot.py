@@ -57,7 +57,7 @@ def test_histograms_count_every_example_of_each_class(plot):
     plot.show_snapshot(snap, history)
     Y, A = session.Y_train[0], snap.metrics.A_L[0]
     for c in (0, 1):
-        edges, counts = plot.histograms[c].getOriginalDataset()
+        edges, counts = plot.histograms[c].getData()
         assert len(edges) == N_BINS + 1 and edges[0] == 0.0 and edges[-1] == 1.0
         assert counts.sum() == np.count_nonzero(Y == c)
         expected, _ = np.histogram(A[Y == c], bins=edges)
@@ -105,7 +105,7 @@ def test_non_finite_outputs_are_not_drawn(plot):
         x, y = plot.points[c].getData()
         assert np.all(np.isfinite(x)) and np.all(np.isfinite(y))
         total += len(x)
-        assert np.all(np.isfinite(plot.histograms[c].getOriginalDataset()[1]))
+        assert np.all(np.isfinite(plot.histograms[c].getData()[1]))
     assert total == Z.shape[1] - 3
     assert np.all(np.isfinite(plot.curve_plot.getViewBox().viewRange()[0]))
 
@@ -156,3 +156,23 @@ def test_the_whole_view_fits_a_narrow_dock(plot, qtbot):
     show_laid_out(plot, qtbot, 300, 400)
     assert plot.width() == 300
     assert plot.plots.is_stacked()
+
+
+def test_ranges_grow_with_room_so_they_seldom_change(plot):
+    """|z| creeps up all through training: the z range grows past what is needed, so the
+    next few frames keep it (a new range re-ticks the axis and repaints the whole plot),
+    and histograms whose counts did not change are not handed to pyqtgraph again."""
+    session, history, snap = trained()
+    plot.set_session(session)
+    plot.show_snapshot(snap, history)
+    low, high = plot.curve_plot.getViewBox().viewRange()[0]
+    Z = snap.metrics.Z_L
+    assert low < 1.1 * Z.min() and high > 1.1 * Z.max()    # room beyond the examples
+    calls = []
+    for item in plot.histograms:
+        item.setData = lambda *a, **k: calls.append(1)
+    creeping = dataclasses.replace(snap, update=snap.update + 1, metrics=dataclasses.replace(
+        snap.metrics, Z_L=Z * 1.05))
+    plot.show_snapshot(creeping, history)
+    assert plot.curve_plot.getViewBox().viewRange()[0] == [low, high]
+    assert calls == []   # the same A[L], so the same counts
