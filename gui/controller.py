@@ -7,7 +7,8 @@ and when something new has arrived since their last paint.
 """
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from .paint_gate import PaintGate
 from .training_history import TrainingHistory
@@ -25,6 +26,12 @@ class PaintedView:
         self.painted_update = None
         self.painted_at = 0.0
         self.painted_snapshot = None
+        # A QGraphicsScene (every pyqtgraph plot has one) turns item changes into a
+        # widget update only from a queued call; paint() delivers that call at once.
+        views = widget.findChildren(QGraphicsView) if isinstance(widget, QWidget) else []
+        if isinstance(widget, QGraphicsView):
+            views.append(widget)
+        self.scenes = tuple({id(v.scene()): v.scene() for v in views}.values())
 
 
 class TrainingController(QObject):
@@ -110,7 +117,8 @@ class TrainingController(QObject):
 
         Painting is Python holding the GIL, so the training thread stops while it runs;
         one view per frame keeps every frame short (the event loop stays responsive)
-        and caps the share of time the views take. force paints every view now.
+        and caps the share of time the views take. The view's new data and Qt's paint
+        of it happen here, in one stop of the worker. force paints every view now.
         """
         snapshot = self.latest
         if snapshot is None:
@@ -122,12 +130,16 @@ class TrainingController(QObject):
         # The view most overdue relative to its own rate goes first, so faster views
         # (the cost curve) get proportionally more of the frames.
         due.sort(key=lambda view: (view.painted_at - now) / view.min_interval)
+        if not due and not force:
+            return
         painted = 0
         with self.paint_gate.painting():
             for view in due:
                 # A view may answer False: "nothing of mine changed" (no frame spent).
                 changed = view.widget.show_snapshot(snapshot, self.history) is not False
                 view.painted_snapshot = snapshot
+                for scene in view.scenes:
+                    QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
                 if changed:
                     view.painted_at = now
                     painted += 1
@@ -136,6 +148,10 @@ class TrainingController(QObject):
             if painted or force:
                 for listener in self._status_listeners:
                     listener(snapshot)
-        if painted or force:
-            self.frames += 1
-            self.frame_painted.emit(painted)
+                # Qt paints what changed now, still inside the gate, instead of in a later
+                # UpdateRequest that would stop the worker a second time this frame.
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
+                # Emitted before the gate opens: a signal lets go of the GIL, and once
+                # the worker runs again it would keep it for a whole switch interval.
+                self.frames += 1
+                self.frame_painted.emit(painted)

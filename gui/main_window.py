@@ -1,4 +1,5 @@
 """The Backprop Lab window: controls on the left, live views in docks, the worker thread."""
+import sys
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, Qt, QThread, Slot
@@ -27,6 +28,14 @@ from .plots.network_diagram import NetworkDiagram
 from .plots.sigmoid_plot import SigmoidPlot
 from .status_line import format_status
 from .worker import TrainingWorker
+
+# How long the worker may keep the GIL once the GUI thread asks for it (Python's default
+# is 5 ms). Training is NumPy calls too short to let go of the GIL on their own, so with
+# the default every slot, event and paint the GUI thread starts in Python may first wait
+# that long, and a paint waits again each time a call into Qt lets the worker in before
+# it has stopped at the paint gate. Measured with benchmarks/bench_gui.py: 1 ms keeps
+# less of the training speed than 0.5 ms, and 0.2 ms switches so often that it costs more.
+GIL_SWITCH_INTERVAL_S = 0.0005
 
 # Two rows of three docks: (title, widget class, highest paint rate in Hz).
 VIEWS = (
@@ -63,6 +72,8 @@ class MainWindow(QMainWindow):
     # --- the worker thread -------------------------------------------------------
 
     def _start_worker(self):
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
         self.worker = TrainingWorker(self.controller.paint_gate)
         self.thread = QThread()
         self.worker.moveToThread(self.thread)
@@ -80,6 +91,7 @@ class MainWindow(QMainWindow):
         if self.thread.isRunning():
             self.worker.request_stop()
             self.thread.wait(5000)
+            sys.setswitchinterval(self._switch_interval)
         self.controller.stop()
 
     def event(self, event):

@@ -1,9 +1,11 @@
 """The whole window, offscreen: controls, keys, views, messages."""
+import sys
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.main_window import MainWindow
+from gui.main_window import GIL_SWITCH_INTERVAL_S, MainWindow
 
 WAIT_MS = 15_000
 
@@ -112,3 +114,16 @@ def test_a_bad_csv_keeps_the_old_data_and_a_good_one_trains(window, qtbot, tmp_p
         dialog.accept()
     assert signal.args[0].dataset_name == "csv"
     assert signal.args[0].X_train.shape[0] == 2
+
+
+def test_the_gil_changes_hands_quickly_while_the_worker_runs(qtbot):
+    """The GUI thread waits for the GIL at most the window's switch interval, not
+    Python's 5 ms, while the worker thread lives; closing gives back the old interval."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)   # Python's default, whatever other tests left behind
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert sys.getswitchinterval() == GIL_SWITCH_INTERVAL_S < 0.005
+    w.shut_down()
+    assert sys.getswitchinterval() == 0.005
+    sys.setswitchinterval(before)
