@@ -1,6 +1,7 @@
 """Training speed with the whole window live, against the same training headless.
 
     python benchmarks/bench_gui.py [--seconds 4] [--repeats 3] [--memory-updates 1000000]
+                                   [--event-loop]
 
 For two setups (the app's default net, and TensorFlow Playground's default: 2-4-2-1 tanh,
 batch 10, 250 training examples) it alternates headless runs and runs with the window
@@ -8,6 +9,10 @@ showing every view, unthrottled, and prints medians side by side: updates/s, the
 of headless speed kept, painted frames/s, and the lateness of a 10 ms probe timer in the
 GUI event loop (p50 / p99). Then it trains --memory-updates updates with the window live
 and prints how much the resident memory grew. Runs offscreen unless DISPLAY is set.
+
+While the window is live the script polls Qt's events every millisecond, and each poll
+takes the GIL from the training thread; --event-loop waits in a Qt event loop instead,
+as the app itself does, so the GUI thread wakes only for its timers and signals.
 """
 import argparse
 import os
@@ -20,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from engine.config import make_model_config, make_train_config
@@ -54,7 +59,17 @@ def headless_rate(dataset, model, train, seconds):
     return done / (time.perf_counter() - start)
 
 
+EVENT_LOOP = {"on": False}   # --event-loop
+
+
 def wait(app, seconds):
+    """Let the GUI run for `seconds`: polling its events every millisecond, or with
+    --event-loop blocked in a Qt event loop, as the app is, until the time is up."""
+    if EVENT_LOOP["on"]:
+        loop = QEventLoop()
+        QTimer.singleShot(round(seconds * 1000), loop.quit)
+        loop.exec()
+        return
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
         app.processEvents()
@@ -139,7 +154,10 @@ def main():
     parser.add_argument("--seconds", type=float, default=4.0)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--memory-updates", type=int, default=1_000_000)
+    parser.add_argument("--event-loop", action="store_true",
+                        help="wait in a Qt event loop, as the app does, instead of polling")
     options = parser.parse_args()
+    EVENT_LOOP["on"] = options.event_loop
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_pyqtgraph()
@@ -159,7 +177,8 @@ def main():
                      *(statistics.median(column) for column in zip(*live))))
 
     print(f"{options.repeats} repeats of {options.seconds:g} s each, alternating; medians. "
-          f"platform: {app.platformName()}")
+          f"platform: {app.platformName()}; "
+          f"{'Qt event loop' if options.event_loop else 'polling events every 1 ms'}")
     print(f"{'setup':52} {'headless/s':>11} {'GUI live/s':>11} {'kept':>6} "
           f"{'frames/s':>9} {'late p50':>9} {'late p99':>9}")
     for name, headless, live, fps, p50, p99 in rows:
