@@ -54,8 +54,8 @@ class Workspace:
         if not for_backward:
             self.dZ = self.dA1 = self.dA = self.gradient = self.dWb = self.dW = self.db = None
             return
-        self.dZ = [None] + [np.zeros((n, m)) for n in layer_sizes[1:]]
-        self.dA1 = [None] + [np.zeros((n + 1, m)) for n in layer_sizes[1:L]] + [None]
+        self.dZ = [None] + [zeros((n, m)) for n in layer_sizes[1:]]
+        self.dA1 = [None] + [zeros((n + 1, m)) for n in layer_sizes[1:L]] + [None]
         self.dA = [None] + [d[:-1] for d in self.dA1[1:L]] + [None]
         # dW[l] and db[l] are views into one flat gradient, laid out like the parameters.
         self.gradient, self.dWb, self.dW, self.db = flat_zeros(layer_sizes)
