@@ -1,4 +1,13 @@
-"""Shared by the view tests: show a widget at a size and save what it draws."""
+"""Shared by the view tests: make a view, show it at a size and save what it draws."""
+from gui import theme
+
+
+def new_view(qtbot, view_class):
+    """A view styled as the app styles it, closed by qtbot after the test."""
+    theme.configure_pyqtgraph()
+    widget = view_class()
+    qtbot.addWidget(widget)
+    return widget
 
 
 def show_at(widget, qtbot, width, height):

@@ -4,14 +4,13 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from on_screen import assert_renders, show_at
+from on_screen import assert_renders, new_view, show_at
 from PySide6.QtCore import Qt
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
 from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer
-from gui import theme
 from gui.plots.cost_plot import LOG_FLOOR, MAX_EPOCH_MARKS, CostPlot, nice_stride
 from gui.training_history import TrainingHistory
 
@@ -35,10 +34,7 @@ def train(batch_size=32, test_ratio=0.25, rounds=12, per_round=7):
 
 @pytest.fixture
 def plot(qtbot):
-    theme.configure_pyqtgraph()
-    widget = CostPlot()
-    qtbot.addWidget(widget)
-    return widget
+    return new_view(qtbot, CostPlot)
 
 
 def shown(item):

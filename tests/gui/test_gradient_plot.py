@@ -3,7 +3,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from on_screen import assert_renders, show_at
+from on_screen import assert_renders, new_view, show_at
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -42,10 +42,7 @@ def with_norms(snap, history, norms):
 
 @pytest.fixture
 def plot(qtbot):
-    theme.configure_pyqtgraph()
-    widget = GradientPlot()
-    qtbot.addWidget(widget)
-    return widget
+    return new_view(qtbot, GradientPlot)
 
 
 def test_one_log_curve_per_layer(plot):

@@ -3,13 +3,12 @@ import dataclasses
 
 import numpy as np
 import pytest
-from on_screen import assert_renders, show_at
+from on_screen import assert_renders, new_view, show_at
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
 from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer
-from gui import theme
 from gui.plots.sigmoid_plot import N_BINS, SigmoidPlot, class_names, confusion_counts, sigmoid
 from gui.training_history import TrainingHistory
 
@@ -28,10 +27,7 @@ def trained(test_ratio=0.25, updates=40):
 
 @pytest.fixture
 def plot(qtbot):
-    theme.configure_pyqtgraph()
-    widget = SigmoidPlot()
-    qtbot.addWidget(widget)
-    return widget
+    return new_view(qtbot, SigmoidPlot)
 
 
 def test_every_example_sits_on_the_curve_in_its_class(plot):
