@@ -6,7 +6,12 @@ from .steps import constant, run_steps
 _ZERO = constant(0.0)
 
 
-def cross_entropy_from_logits(ZL, Y, signs=None, guard=True):
+def underflow_is_zero():
+    """For |s| > 745, logaddexp's e^-|s| underflows to 0, which is the right answer."""
+    return np.errstate(under="ignore")
+
+
+def cross_entropy_from_logits(ZL, Y):
     """Mean binary cross-entropy of A = sigma(ZL) against 0/1 labels Y, both (1, m).
 
     The loss of one example is -[y log a + (1 - y) log(1 - a)]. With a = sigma(z) that is
@@ -14,20 +19,11 @@ def cross_entropy_from_logits(ZL, Y, signs=None, guard=True):
     s = (1 - 2y) z. np.logaddexp(0, s) evaluates that without overflow and without ever
     taking log(0), so the cost stays finite for z = +-1e4, where a is exactly 0 or 1; and
     every term is positive, so the sum loses no digits to cancellation.
-    signs: 1 - 2Y if the caller has it already. guard=False skips silencing the harmless
-    underflow below (for callers that already ignore floating-point warnings).
     Returns nan for m = 0 (no examples, no cost).
     """
-    if ZL.shape[1] == 0:
-        return float("nan")
     losses = np.empty_like(ZL)
-    steps = losses_steps(ZL, 1.0 - 2.0 * Y if signs is None else signs, losses)
-    if guard:
-        # For |s| > 745, logaddexp's e^-|s| underflows to 0, which is the right answer.
-        with np.errstate(under="ignore"):
-            run_steps(steps)
-    else:
-        run_steps(steps)
+    with underflow_is_zero():
+        run_steps(losses_steps(ZL, 1.0 - 2.0 * Y, losses))
     return mean_loss(losses)
 
 
@@ -37,8 +33,9 @@ def losses_steps(ZL, signs, losses):
 
 
 def mean_loss(losses):
-    """The mean of a (1, m) row of losses as a float (summed in one pass)."""
-    return float(np.add.reduce(losses, axis=None)) / losses.shape[1]
+    """The mean of a (1, m) row of losses as a float (summed in one pass); nan for m = 0."""
+    m = losses.shape[1]
+    return float(np.add.reduce(losses, axis=None)) / m if m else float("nan")
 
 
 def l2_penalty(W, l2, m):
@@ -48,7 +45,6 @@ def l2_penalty(W, l2, m):
     return l2 / (2.0 * m) * sum(float(np.vdot(Wl, Wl)) for Wl in W[1:])
 
 
-def cost(ZL, Y, W, l2, signs=None, guard=True):
+def cost(ZL, Y, W, l2):
     """J = cross-entropy + L2 penalty: the quantity gradient descent minimises."""
-    J = cross_entropy_from_logits(ZL, Y, signs, guard)
-    return J + l2_penalty(W, l2, ZL.shape[1]) if l2 else J
+    return cross_entropy_from_logits(ZL, Y) + l2_penalty(W, l2, ZL.shape[1])

@@ -11,7 +11,7 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .initialisers import INITIALISERS
-from .losses import cost, l2_penalty, losses_steps, mean_loss
+from .losses import l2_penalty, losses_steps, mean_loss, underflow_is_zero
 from .parameters import flat_zeros
 from .steps import run_steps
 from .workspace import Workspace
@@ -29,7 +29,7 @@ class Network:
         for l in range(1, self.L + 1):
             self.W[l][...] = W[l]
             self.b[l][...] = b[l]
-        # apply_update keeps the parameters from before it here, for undo_update.
+        # update_steps keep the parameters from before them here, for undo_update.
         self._theta_before = self.theta.copy()
         self._step = np.empty_like(self.theta)
 
@@ -96,9 +96,6 @@ class Network:
     def _add_weight_decay(self, ws, l, settings):
         ws.dW[l] += (settings.l2 / ws.m) * self.W[l]
 
-    def forward_layer(self, ws, l):
-        run_steps(self.forward_steps(ws, l))
-
     def backward_layer(self, ws, l, l2):
         run_steps(self.backward_steps(ws, l, SimpleNamespace(l2=l2)))
 
@@ -112,11 +109,10 @@ class Network:
     def _total_cost(self, ws, settings):
         ws.J = mean_loss(ws.losses) + l2_penalty(self.W, settings.l2, ws.m)
 
-    def batch_cost(self, ws, l2, guard=True):
-        """J on the workspace's batch, from Z[L] so that it never takes log(0).
-
-        guard=False is for callers that already ignore floating-point warnings."""
-        ws.J = cost(ws.Z[self.L], ws.Y, self.W, l2, signs=ws.signs, guard=guard)
+    def batch_cost(self, ws, l2):
+        """J on the workspace's batch, from Z[L] so that it never takes log(0)."""
+        with underflow_is_zero():
+            run_steps(self.cost_steps(ws, SimpleNamespace(l2=l2)))
         return ws.J
 
     def update_steps(self, ws, alpha):
@@ -129,11 +125,8 @@ class Network:
                 (np.multiply, (ws.gradient, alpha, self._step)),
                 (np.subtract, (self.theta, self._step, self.theta)))
 
-    def apply_update(self, ws, learning_rate):
-        run_steps(self.update_steps(ws, np.array(float(learning_rate))))
-
     def undo_update(self):
-        """Go back to the parameters from before the last apply_update."""
+        """Go back to the parameters from before the last update_steps ran."""
         np.copyto(self.theta, self._theta_before)
 
     # --- whole passes, for metrics, views and the gradient check ----------------
