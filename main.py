@@ -18,7 +18,7 @@ def main(argv=None):
     # A first word that is no option is a command, or a mistyped one: the command
     # parser names the allowed commands. -h/--help alone lists the commands too.
     if argv and (not argv[0].startswith("-") or argv in (["-h"], ["--help"])):
-        from engine.cli import main as run_command
+        from cli.commands import main as run_command
         try:
             return run_command(argv)
         except BrokenPipeError:

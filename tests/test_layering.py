@@ -1,4 +1,4 @@
-"""engine/ is pure NumPy: no module below it may reach Qt, pyqtgraph or gui/.
+"""engine/ is pure NumPy: no module below it may reach Qt, pyqtgraph, gui/ or cli/.
 
 Checked twice: statically (every import statement, import_module and __import__
 call in the source) and dynamically (import each engine module in a fresh
@@ -15,9 +15,10 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ENGINE_DIR = REPO_ROOT / "engine"
 
-FORBIDDEN = frozenset(
-    {"PySide2", "PySide6", "PyQt5", "PyQt6", "shiboken2", "shiboken6", "qtpy", "pyqtgraph", "gui"}
-)
+FORBIDDEN = frozenset({
+    "PySide2", "PySide6", "PyQt5", "PyQt6", "shiboken2", "shiboken6", "qtpy", "pyqtgraph",
+    "gui", "cli",
+})
 
 
 def engine_files():

@@ -1,8 +1,9 @@
 """backprop-lab gradcheck: backprop's gradients against central finite differences."""
 import sys
 
-from .cli import describe, make_trainer, real_number, whole_number
-from .gradcheck import DEFAULT_EPS, PASS_THRESHOLD, gradient_check
+from engine.gradcheck import DEFAULT_EPS, PASS_THRESHOLD, gradient_check
+
+from .options import describe, make_trainer, real_number, whole_number
 
 NAME = "gradcheck"
 SUMMARY = "check backprop's gradients against finite differences"

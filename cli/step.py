@@ -1,8 +1,9 @@
 """backprop-lab step: one gradient-descent update, printed phase by phase."""
 import numpy as np
 
-from .cli import UsageError, describe, make_trainer, whole_number
-from .phases import BACKWARD, FORWARD
+from engine.phases import BACKWARD, FORWARD
+
+from .options import UsageError, describe, make_trainer, whole_number
 
 NAME = "step"
 SUMMARY = "run one update phase by phase and print every value it reads and writes"

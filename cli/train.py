@@ -4,8 +4,9 @@ import math
 import sys
 import time
 
-from .cli import describe, make_trainer, whole_number
-from .metrics import compute_metrics
+from engine.metrics import compute_metrics
+
+from .options import describe, make_trainer, whole_number
 
 NAME = "train"
 SUMMARY = "train a model and report its cost and accuracy"

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.cli_gradcheck import report
-from engine.cli_train import ProgressBar
+from cli.gradcheck import report
+from cli.train import ProgressBar
 from engine.gradcheck import ArrayCheck
 from engine.network import Network
 from main import main

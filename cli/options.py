@@ -1,26 +1,15 @@
-"""The headless commands: argument parsing, the model options they share, and dispatch.
-
-    backprop-lab train      train a model and report its cost and accuracy
-    backprop-lab gradcheck  compare backprop's gradients with finite differences
-    backprop-lab step       run one update phase by phase and print every value it touches
-
-Every bad option ends as one line on stderr ("backprop-lab train: error: ...") and
-exit status 2; a run whose cost diverges ends with exit status 1.
-No Qt here: main.py imports this module only for the commands above.
-"""
+"""What every command shares: one-line usage errors, option value parsers, the data,
+network and training options, and building a Trainer from them."""
 import argparse
 import math
-import sys
 
-from .activations import HIDDEN_ACTIVATIONS
-from .config import ConfigError, check_seed, make_model_config, make_train_config
-from .dataset import DATASET_NAMES, load_dataset
-from .errors import DatasetError
-from .initialisers import INITIALISERS
-from .trainer import Trainer, TrainingDiverged
+from engine.activations import HIDDEN_ACTIVATIONS
+from engine.config import check_seed, make_model_config, make_train_config
+from engine.dataset import DATASET_NAMES, load_dataset
+from engine.initialisers import INITIALISERS
+from engine.trainer import Trainer
 
 PROG = "backprop-lab"
-COMMANDS = ("train", "gradcheck", "step")
 AUTO = "auto"
 
 
@@ -155,27 +144,6 @@ def add_model_options(parser):
                                "cost to keep the weights small (default: 0)")
 
 
-def build_parser():
-    from . import cli_gradcheck, cli_step, cli_train
-    parser = OneLineParser(
-        prog=PROG,
-        description="Backprop Lab: watch a neural-network binary classifier learn by gradient "
-                    "descent and backpropagation. Without a command it opens the window; the "
-                    "commands below run without it.",
-        epilog=f"Run '{PROG} COMMAND --help' for a command's options. The window itself "
-               f"takes --screenshot FILE [--updates N] [--size WxH]: train N updates, save "
-               f"a PNG of the whole window and exit.")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (cli_train, cli_gradcheck, cli_step):
-        sub = commands.add_parser(
-            module.NAME, help=module.SUMMARY, description=module.DESCRIPTION,
-            formatter_class=argparse.RawDescriptionHelpFormatter)
-        module.add_options(sub)
-        add_model_options(sub)
-        sub.set_defaults(run=module.run)
-    return parser
-
-
 # --- from options to a Trainer ------------------------------------------------------
 
 def dataset_name(args):
@@ -235,33 +203,3 @@ def describe(trainer):
             f"{net.parameter_count()} parameters, seed {trainer.model.seed}\n"
             f"training {batching}, learning rate {trainer.learning_rate:g}, "
             f"L2 lambda {trainer.l2:g}")
-
-
-def main(argv=None):
-    """Run a command; returns the exit status (0 ok, 1 failed or diverged, 2 bad options)."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    prog = PROG
-    try:
-        try:
-            args, unknown = parser.parse_known_args(argv)
-        except SystemExit as done:  # --help
-            return done.code or 0
-        prog = f"{PROG} {args.command}"
-        if unknown:
-            raise UsageError(f"unrecognized arguments: {' '.join(unknown)}")
-        return args.run(args)
-    except UsageError as error:
-        message = error.args[0]
-        prog = error.args[1] if len(error.args) > 1 else prog
-    except (ConfigError, DatasetError) as error:
-        message = str(error)
-    except TrainingDiverged as error:
-        print(f"{prog}: {_one_line(str(error))}", file=sys.stderr)
-        return 1
-    print(f"{prog}: error: {_one_line(message)}", file=sys.stderr)
-    return 2
-
-
-def _one_line(text):
-    return " ".join(text.split())
