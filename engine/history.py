@@ -30,6 +30,13 @@ class GrowingArray:
         self._data[self._size:end] = values
         self._size = end
 
+    def pop(self):
+        """Remove the last value and return it."""
+        if not self._size:
+            raise IndexError("pop from an empty GrowingArray")
+        self._size -= 1
+        return self._data[self._size]
+
     def clear(self):
         self._size = 0
 

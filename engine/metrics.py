@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .losses import cost
+from . import backprop
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,11 @@ def accuracy(A_L, Y):
     return float(np.mean((A_L > 0.5) == (Y > 0.5)))
 
 
+def _cost(cache, W, l2):
+    """backprop.cost of a forward pass; nan for a set with no examples."""
+    return backprop.cost(cache.Z[-1], cache.Y, W, l2) if cache.m else float("nan")
+
+
 def compute_metrics(trainer):
     """Evaluate the trainer's network on its training and test sets."""
     net, data, l2 = trainer.network, trainer.dataset, trainer.l2
@@ -49,9 +54,9 @@ def compute_metrics(trainer):
         train = net.forward(data.X_train, data.Y_train)
         test = net.forward(data.X_test, data.Y_test)
         L = net.L
-        train_cost = cost(train.Z[L], data.Y_train, net.W, l2)
-        test_cost = cost(test.Z[L], data.Y_test, net.W, l2)
-        grads = trainer.last_workspace
+        train_cost = _cost(train, net.W, l2)
+        test_cost = _cost(test, net.W, l2)
+        grads = trainer.last_gradients
         if grads is None:
             grads = net.gradients(data.X_train, data.Y_train, l2)
         layers = range(1, L + 1)

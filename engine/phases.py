@@ -5,14 +5,17 @@ forward layer 1 .. L, cost, backward layer L .. 1, update.
 """
 from dataclasses import dataclass, field
 
+from . import backprop
 from .activations import ACTIVATIONS
+from .source_code import code_of
 
 FORWARD, COST, BACKWARD, UPDATE = "forward", "cost", "backward", "update"
 
 
 @dataclass(frozen=True)
 class PhaseSpec:
-    """What a phase is, before it runs: its kind, its layer and the names it touches."""
+    """What a phase is, before it runs: its kind, its layer, the names it touches, and the
+    functions of engine/backprop.py and engine/activations.py that run it, in order."""
 
     index: int
     kind: str
@@ -21,6 +24,12 @@ class PhaseSpec:
     equation: str
     reads: tuple
     writes: tuple
+    functions: tuple = field(repr=False)
+
+    @property
+    def code(self):
+        """The source of each function that runs this phase, in order (docstrings left out)."""
+        return tuple(code_of(f) for f in self.functions)
 
 
 @dataclass(frozen=True)
@@ -71,22 +80,27 @@ def phase_specs(activations):
             len(specs), FORWARD, l, f"Forward, layer {l}",
             f"Z[{l}] = W[{l}] A[{l - 1}] + b[{l}]\n"
             f"A[{l}] = {g.name}(Z[{l}])" + _definition(g),
-            (f"W[{l}]", f"b[{l}]", f"A[{l - 1}]"), (f"Z[{l}]", f"A[{l}]")))
+            (f"W[{l}]", f"b[{l}]", f"A[{l - 1}]"), (f"Z[{l}]", f"A[{l}]"),
+            (backprop.forward_layer, g.function)))
     specs.append(PhaseSpec(
         len(specs), COST, None, "Cost",
         f"J = -(1/m) sum[ Y log A[{L}] + (1 - Y) log(1 - A[{L}]) ]"
         " + (lambda/2m) sum_l ||W[l]||^2\n"
-        f"    (evaluated from Z[{L}] as (1/m) sum[ log(1 + e^Z) - Y Z ], so it never takes log 0)",
-        (f"Z[{L}]", f"A[{L}]", "Y"), ("J",)))
+        f"    (computed from Z[{L}] as (1/m) sum log(1 + e^((1 - 2Y) Z[{L}])): the same "
+        "number, without overflow and without ever taking log 0)",
+        (f"Z[{L}]", f"A[{L}]", "Y"), ("J",), (backprop.cost,)))
     for l in range(L, 0, -1):
         g = ACTIVATIONS[activations[l - 1]]
         if l == L:
             dz = f"dZ[{L}] = A[{L}] - Y"
             reads = (f"A[{L}]", "Y", f"A[{l - 1}]", f"W[{l}]")
+            functions = (backprop.output_layer_dZ,)
         else:
             dz = (f"dZ[{l}] = dA[{l}] * {g.name}'(Z[{l}])    "
                   f"({g.name}'(z) = {g.derivative_formula})")
             reads = (f"dA[{l}]", f"Z[{l}]", f"A[{l}]", f"A[{l - 1}]", f"W[{l}]")
+            functions = (backprop.hidden_layer_dZ, g.derivative)
+        functions += (backprop.layer_gradients,)
         lines = [dz,
                  f"dW[{l}] = (1/m) dZ[{l}] A[{l - 1}]^T + (lambda/m) W[{l}]",
                  f"db[{l}] = (1/m) sum over examples of dZ[{l}]"]
@@ -94,12 +108,13 @@ def phase_specs(activations):
         if l > 1:
             lines.append(f"dA[{l - 1}] = W[{l}]^T dZ[{l}]")
             writes += (f"dA[{l - 1}]",)
+            functions += (backprop.previous_layer_dA,)
         specs.append(PhaseSpec(len(specs), BACKWARD, l, f"Backward, layer {l}",
-                               "\n".join(lines), reads, writes))
+                               "\n".join(lines), reads, writes, functions))
     params = tuple(f"{p}[{l}]" for l in range(1, L + 1) for p in ("W", "b"))
     grads = tuple(f"d{p}[{l}]" for l in range(1, L + 1) for p in ("W", "b"))
     specs.append(PhaseSpec(
         len(specs), UPDATE, None, "Update",
         "W[l] = W[l] - alpha dW[l]\nb[l] = b[l] - alpha db[l]    (for every layer l)",
-        params + grads, params))
+        params + grads, params, (backprop.update_parameters,)))
     return tuple(specs)

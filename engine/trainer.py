@@ -1,46 +1,50 @@
 """Gradient descent that can advance by one phase, one update, one epoch or N updates.
 
-Every way of advancing runs the very same phase functions in the same order, so stepping
-phase by phase gives bit-identical parameters to a whole update, and to run(N).
+Stepping runs the functions of engine/backprop.py one phase at a time and records what
+each read and wrote. Running N updates takes the fast route (engine/fast/), which gives
+the same numbers to rounding (tests/engine/test_fast_path.py); fast=False makes it run
+the readable functions too.
 """
 import math
 
 import numpy as np
 
+from . import backprop
 from .config import ConfigError, check_batch_size, check_l2, check_learning_rate
+from .fast.fast_path import FastPath
+from .fast.workspace import stack_batch
 from .history import GrowingArray
 from .network import Network
-from .phases import PhaseRecord, phase_count, phase_specs
-from .steps import run_steps
-from .workspace import Workspace, stack_batch
+from .phases import BACKWARD, COST, FORWARD, PhaseRecord, phase_count, phase_specs
 
 # A mean cross-entropy this large means the logits are off by hundreds: the steps have
 # overshot and the weights are running away, so training stops before they reach inf.
+# A model that starts above it is stopped only at ten times its starting cost.
 EXPLODING_COST = 1e3
 
 
 class TrainingDiverged(ArithmeticError):
-    """The cost became non-finite or exploded; the parameters were rolled back."""
+    """The cost became non-finite or exploded; the parameters were rolled back.
+
+    update: the update whose step made the cost explode (it has been undone), or 0 when
+    the starting weights already give such a cost (nothing to undo)."""
 
     def __init__(self, update, cost, learning_rate):
         self.update = update
         self.cost = cost
         what = "is not a number" if math.isnan(cost) else (
-            "became infinite" if math.isinf(cost) else f"exploded to {cost:.3g}")
-        super().__init__(
-            f"Training diverged at update {update}: the cost {what} "
-            f"(learning rate {learning_rate:g}). The weights are back where they were before "
-            f"the cost blew up. Try a smaller learning rate.")
-
-
-class UpdateSteps:
-    """A workspace for batches of one size, with the steps of each phase bound to it."""
-
-    def __init__(self, ws, phases):
-        self.ws = ws
-        self.phases = phases  # one tuple of steps per phase, in order
-        self.whole_update = tuple(step for phase in phases for step in phase)
-        self.loaded = None    # (rows, first column) of the batch in ws
+            "is infinite" if math.isinf(cost) else f"is {cost:.3g}")
+        if update == 0:
+            message = (
+                f"The cost {what} with the starting weights, before any update, so the "
+                f"learning rate is not the cause. Try smaller starting weights (init small "
+                f"or xavier) or inputs scaled to about -1 to 1.")
+        else:
+            message = (
+                f"Training diverged at update {update}: after it the cost {what} "
+                f"(learning rate {learning_rate:g}). That update was undone: the weights are "
+                f"back where they were before it. Try a smaller learning rate.")
+        super().__init__(message)
 
 
 class Trainer:
@@ -49,16 +53,18 @@ class Trainer:
     dataset: an engine Dataset (X_train (n_x, m), Y_train (1, m), X_test, Y_test).
     model: a ModelConfig whose layer_sizes[0] equals the dataset's n_x.
     train: a TrainConfig (learning rate, L2 lambda, batch size; 0 = full batch).
+    fast: whether run() takes the fast route (stepping never does).
     """
 
-    def __init__(self, dataset, model, train):
+    def __init__(self, dataset, model, train, fast=True):
         if model.layer_sizes[0] != dataset.n_x:
             raise ConfigError(
                 f"the input layer has {model.layer_sizes[0]} units but the data has "
                 f"{dataset.n_x} features; make the first layer size {dataset.n_x}")
         self.dataset = dataset
         self.model = model
-        self._alpha = np.zeros(())  # the learning rate, as the update steps read it
+        self.fast = fast
+        self._alpha = np.zeros(())  # the learning rate, as the fast route reads it
         self.learning_rate = train.learning_rate
         self.l2 = train.l2
         self._batch_size = train.batch_size
@@ -71,6 +77,7 @@ class Trainer:
         """Back to the initial weights of this seed, update 0, an empty history."""
         self.rng = np.random.default_rng(self.model.seed)
         self.network = Network.initialise(self.model, self.rng)
+        self._fast_path = FastPath(self.network, self, self._alpha, self._check_cost)
         self._all_rows = stack_batch(self.dataset.X_train, self.dataset.Y_train)
         self.update_count = 0
         self.epoch_count = 0
@@ -80,10 +87,9 @@ class Trainer:
         # Update numbers at which an epoch ended; float32 holds them exactly up to 16 M
         # and a million of them take 4 MB (a Python list of ints would take 36).
         self.epoch_ends = GrowingArray(dtype=np.float32)
-        self._steps_by_batch_size = {}
-        self._steps = None
-        self._ws = None
-        self._gradient_ws = None
+        self._cache = None            # the readable route's Cache of the current update
+        self._last_gradients = None   # a Cache or fast Workspace with dZ, dW, db
+        self._explosion_limit = None  # set by the first update's cost
         self._pending_batch_size = None
         self._start_epoch()
 
@@ -105,9 +111,9 @@ class Trainer:
         return len(self._batch_starts)
 
     @property
-    def last_workspace(self):
-        """The Workspace of the most recent completed backward pass, or None."""
-        return self._gradient_ws
+    def last_gradients(self):
+        """dZ[l], dW[l], db[l] (lists indexed by l) of the last completed update, or None."""
+        return self._last_gradients
 
     @property
     def learning_rate(self):
@@ -123,7 +129,7 @@ class Trainer:
     def set_l2(self, value):
         before, self.l2 = self.l2, check_l2(value)
         if (before == 0) != (self.l2 == 0):
-            self._rebuild_steps()  # the backward steps leave the lambda term out at 0
+            self._fast_path.rebuild()  # its steps leave the lambda term out at 0
 
     def set_batch_size(self, value):
         """Takes effect at the start of the next update, with a freshly shuffled epoch."""
@@ -134,18 +140,17 @@ class Trainer:
     # --- advancing --------------------------------------------------------------
 
     def step_phase(self):
-        """Run exactly one phase; returns its PhaseRecord."""
+        """Run exactly one phase with the readable functions; returns its PhaseRecord."""
         spec = self.specs[self.phase]
         with np.errstate(all="ignore"):
             if self.phase == 0:
-                self._begin_batch()
+                self._cache = backprop.Cache.start(*self._next_batch(), self.L)
             reads = {name: self._frozen(name) for name in spec.reads}
-            update, lr = self.update_count, self.learning_rate
-            run_steps(self._steps.phases[self.phase])
+            update, lr, m = self.update_count, self.learning_rate, self._cache.m
+            self._run_phase(spec)
             writes = {name: self._frozen(name) for name in spec.writes}
-        record = PhaseRecord(spec, update, self._ws.m, lr, self.l2, reads, writes)
         self._advance_phase()
-        return record
+        return PhaseRecord(spec, update, m, lr, self.l2, reads, writes)
 
     def step_update(self):
         """Finish the current update (all of it, if none of it has run yet)."""
@@ -158,59 +163,87 @@ class Trainer:
             self.run(1)
 
     def run(self, n, keep_going=None):
-        """Complete n updates as fast as possible (the first may be partly done).
+        """Complete n updates (the first may be partly done); returns how many were done.
 
         keep_going: optional callable asked before each update; when it returns False
-        the run stops early. Returns the number of updates completed.
-        """
+        the run stops early. Raises TrainingDiverged if an update made the cost explode;
+        the last update's result is checked before returning."""
+        done = 0
         with np.errstate(all="ignore"):
-            for done in range(int(n)):
-                if keep_going is not None and not keep_going():
-                    return done
-                if self.phase == 0:
-                    self._begin_batch()
-                    steps = self._steps.whole_update
+            while done < n and (keep_going is None or keep_going()):
+                if self.phase == 0 and self.fast:
+                    self._fast_update()
                 else:
-                    steps = [s for phase in self._steps.phases[self.phase:] for s in phase]
-                for function, args in steps:  # run_steps, inlined: this is the hot loop
-                    function(*args)
-                self._end_update()
-        return int(n)
+                    self._readable_update()
+                done += 1
+            if done:
+                self._check_cost(self.network.cost(*self._next_batch(), self.l2))
+        return done
+
+    def _fast_update(self):
+        rows, start, m = self._batch_columns()
+        steps = self._fast_path.steps_for(rows, start, m)
+        for function, args in steps.whole_update:  # the hot loop
+            function(*args)
+        self._last_gradients = steps.ws
+        self._end_update(steps.ws.J)
+
+    def _readable_update(self):
+        """The rest of the current update (or a whole one), one readable phase at a time."""
+        if self.phase == 0:
+            self._cache = backprop.Cache.start(*self._next_batch(), self.L)
+        while True:
+            self._run_phase(self.specs[self.phase])
+            if self._advance_phase():
+                return
 
     def _advance_phase(self):
+        """Move to the next phase; returns True when that ended the update."""
         self.phase += 1
-        if self.phase == self.phases_per_update:
-            self._end_update()
+        if self.phase < self.phases_per_update:
+            return False
+        self._last_gradients = self._cache
+        self._end_update(self._cache.J)
+        return True
 
-    # --- the phases -------------------------------------------------------------
+    # --- the phases, with the readable functions ----------------------------------
 
-    def _update_steps(self, ws):
-        """UpdateSteps for ws: forward 1..L, cost, backward L..1, update."""
-        net, L = self.network, self.network.L
-        # The steps read self.l2 and self._alpha as they run, so both can change live.
-        phases = ([tuple(net.forward_steps(ws, l)) for l in range(1, L + 1)] +
-                  [(*net.cost_steps(ws, self), (self._check_cost, (ws,)))] +
-                  [tuple(net.backward_steps(ws, l, self)) for l in range(L, 0, -1)] +
-                  [net.update_steps(ws, self._alpha)])
-        return UpdateSteps(ws, phases)
+    def _run_phase(self, spec):
+        net, cache, l = self.network, self._cache, spec.layer
+        if spec.kind == FORWARD:
+            cache.Z[l], cache.A[l] = backprop.forward_layer(
+                net.W[l], net.b[l], cache.A[l - 1], net.g[l])
+        elif spec.kind == COST:
+            cache.J = backprop.cost(cache.Z[net.L], cache.Y, net.W, self.l2)
+            self._check_cost(cache.J)
+        elif spec.kind == BACKWARD:
+            backprop.backward_layer(cache, l, net.W, net.g, self.l2)
+        else:
+            net.remember_parameters()
+            backprop.update_parameters(net.W, net.b, cache.dW, cache.db, self.learning_rate)
 
-    def _rebuild_steps(self):
-        """New steps for every workspace, keeping the workspaces and their batches."""
-        for m, old in self._steps_by_batch_size.items():
-            new = self._steps_by_batch_size[m] = self._update_steps(old.ws)
-            new.loaded = old.loaded
-            if self._steps is old:
-                self._steps = new
+    def _check_cost(self, J):
+        """Stop if J, the cost of the parameters as they are now, has exploded."""
+        if self._explosion_limit is None and self.update_count == 0:
+            self._explosion_limit = max(EXPLODING_COST, 10 * J) if math.isfinite(J) else 0.0
+        if J <= self._explosion_limit:  # false for nan too
+            return
+        diverged_at = self.update_count
+        if diverged_at > 0:
+            # The cost before the last update passed this test: go back there.
+            self.network.undo_update()
+            self._forget_last_update()
+        self.phase = 0
+        raise TrainingDiverged(diverged_at, J, self.learning_rate)
 
-    def _check_cost(self, ws):
-        J = ws.J
-        if not J <= EXPLODING_COST:  # also true for nan
-            # The cost of the parameters before the last update was finite (it passed
-            # this test), so those are the ones to keep.
-            if self.update_count > 0:
-                self.network.undo_update()
-            self.phase = 0
-            raise TrainingDiverged(self.update_count, J, self.learning_rate)
+    def _forget_last_update(self):
+        self.update_count -= 1
+        self.costs.pop()
+        if len(self.epoch_ends) and self.epoch_ends[-1] > self.update_count:
+            self.epoch_ends.pop()
+            self.epoch_count -= 1
+        # The batch it used comes again next (unless its epoch was reshuffled since).
+        self.batch_index = max(self.batch_index - 1, 0)
 
     # --- batches and epochs -----------------------------------------------------
 
@@ -225,26 +258,22 @@ class Trainer:
         self._batch_starts = range(0, m, size)
         self._batch_len = size
 
-    def _begin_batch(self):
+    def _batch_columns(self):
+        """(rows, first column, m) of the current batch in the epoch's stacked rows."""
         start = self._batch_starts[self.batch_index]
         rows = self._epoch_rows
-        m = min(self._batch_len, rows.shape[1] - start)
-        steps = self._steps_by_batch_size.get(m)
-        if steps is None:
-            ws = Workspace(self.network.layer_sizes, m)
-            steps = self._steps_by_batch_size[m] = self._update_steps(ws)
-        # A full batch stays loaded from one update to the next.
-        if steps.loaded is None or steps.loaded[0] is not rows or steps.loaded[1] != start:
-            steps.ws.load_batch(rows[:, start:start + m])
-            steps.loaded = (rows, start)
-        self._steps = steps
-        self._ws = steps.ws
+        return rows, start, min(self._batch_len, rows.shape[1] - start)
 
-    def _end_update(self):
+    def _next_batch(self):
+        """(X, Y) of the batch the next update uses, as views into the epoch's rows."""
+        rows, start, m = self._batch_columns()
+        n_x = self.dataset.n_x
+        return rows[:n_x, start:start + m], rows[n_x + 1:n_x + 2, start:start + m]
+
+    def _end_update(self, J):
         self.phase = 0
         self.update_count += 1
-        self._gradient_ws = self._ws
-        self.costs.append(self._ws.J)
+        self.costs.append(J)
         self.batch_index += 1
         if self.batch_index == len(self._batch_starts):
             self.batch_index = 0
@@ -266,16 +295,17 @@ class Trainer:
     def value(self, name):
         """The current value of a symbol such as "W[2]", "dZ[1]", "A[0]", "Y" or "J"."""
         if name == "J":
-            return np.array(self._ws.J)
+            return np.array(self._cache.J)
         if name == "Y":
-            return self._ws.Y
+            return self._cache.Y
         symbol, l = name[:-1].split("[")
         l = int(l)
         if symbol in ("W", "b"):
             return getattr(self.network, symbol)[l]
-        return getattr(self._ws, symbol)[l]
+        return getattr(self._cache, symbol)[l]
 
     def _frozen(self, name):
         v = np.array(self.value(name), dtype=np.float64, copy=True)
         v.flags.writeable = False
         return v
+

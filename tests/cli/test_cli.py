@@ -10,8 +10,8 @@ import pytest
 
 from cli.gradcheck import report
 from cli.train import ProgressBar
+from engine import backprop
 from engine.gradcheck import ArrayCheck
-from engine.network import Network
 from main import main
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -144,17 +144,18 @@ def test_gradcheck_passes_on_a_healthy_net(capsys):
         assert name in out
     assert "FAIL" not in out
     assert out.count("PASS") == 7  # six arrays and the verdict
+    assert "every checked array (6 of 6)" in out
 
 
 def test_gradcheck_fails_when_backprop_is_wrong(capsys, monkeypatch):
-    correct = Network.backward_layer
+    correct = backprop.backward_layer
 
-    def off_by_a_tenth_of_a_percent(self, ws, l, l2):
-        correct(self, ws, l, l2)
+    def off_by_a_tenth_of_a_percent(cache, l, W, g, lambd):
+        correct(cache, l, W, g, lambd)
         if l == 2:
-            ws.dW[l] *= 1.001
+            cache.dW[l] = cache.dW[l] * 1.001
 
-    monkeypatch.setattr(Network, "backward_layer", off_by_a_tenth_of_a_percent)
+    monkeypatch.setattr(backprop, "backward_layer", off_by_a_tenth_of_a_percent)
     code, out, _ = run_main(capsys, "gradcheck")
     assert code == 1
     failing = [line for line in out.splitlines() if "FAIL" in line]
@@ -172,17 +173,34 @@ def test_gradcheck_sample_limits_the_entries_checked(capsys):
     code, out, _ = run_main(capsys, "gradcheck", "--sample", "3")
     assert code == 0
     rows = [line.split() for line in out.splitlines() if line.startswith(("W[", "b["))]
-    checked = [int(row[-4]) for row in rows]  # array, shape..., checked, diff, error, result
+    # array, shape..., checked, max diff, allowed, worst, rel. error, result
+    checked = [int(row[-6]) for row in rows]
     assert checked == [3, 3, 3, 3, 3, 1]
 
 
 def test_gradcheck_report_explains_kink_skips():
-    checks = [ArrayCheck("W[1]", (8, 2), 14, 1e-11, 1e-10, skipped_kinks=2),
-              ArrayCheck("b[1]", (8, 1), 8, 1e-11, 1e-10)]
+    checks = [ArrayCheck("W[1]", (8, 2), 14, 1e-11, 1e-9, 0.01, 1e-10, skipped_kinks=2),
+              ArrayCheck("b[1]", (8, 1), 8, 1e-11, 1e-9, 0.01, 1e-10)]
     text = report(checks)
     assert "kink skips" in text and "ReLU" in text
-    plain = report([ArrayCheck("b[1]", (8, 1), 8, 1e-11, 1e-10)])
+    plain = report([ArrayCheck("b[1]", (8, 1), 8, 1e-11, 1e-9, 0.01, 1e-10)])
     assert "kink" not in plain
+
+
+def test_gradcheck_report_never_passes_an_array_it_did_not_check():
+    checks = [ArrayCheck("W[2]", (3, 2), 6, 1e-11, 1e-9, 0.01, 1e-10),
+              ArrayCheck("b[2]", (3, 1), 0, 0.0, 0.0, 0.0, 0.0, skipped_kinks=3)]
+    rows = {line.split()[0]: line for line in report(checks).splitlines() if "[" in line[:5]}
+    assert "PASS" in rows["W[2]"]
+    assert "not checked" in rows["b[2]"] and "PASS" not in rows["b[2]"]
+    assert "not checked: b[2]" in report(checks)
+    assert "every checked array (1 of 2)" in report(checks)
+
+
+def test_gradcheck_linear_net_is_no_false_alarm(capsys):
+    """The issue's example: small db, relative error above 1e-7 from rounding alone."""
+    code, out, _ = run_main(capsys, "gradcheck", "--layers", "2,4,1", "--activation", "linear")
+    assert code == 0 and "FAIL" not in out
 
 
 # --- step -------------------------------------------------------------------------

@@ -3,7 +3,7 @@ from functools import partial
 
 import numpy as np
 
-from .parameters import flat_zeros
+from ..parameter_blocks import flat_zeros
 from .steps import constant
 
 
