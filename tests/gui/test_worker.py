@@ -9,13 +9,14 @@ from PySide6.QtCore import QThread
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
 from gui.controller import TrainingController
+from gui.view import View
 from gui.worker import TrainingWorker
 
 WAIT_MS = 10_000
 
 
-class RecordingView:
-    """A stand-in view that remembers what it was asked to paint."""
+class RecordingView(View):
+    """A stand-in view that remembers what it was asked to paint, and says it drew."""
 
     def __init__(self):
         self.sessions, self.snapshots = [], []
@@ -25,6 +26,7 @@ class RecordingView:
 
     def show_snapshot(self, snapshot, history):
         self.snapshots.append(snapshot)
+        return True
 
 
 @pytest.fixture
