@@ -208,26 +208,28 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def toggle_play(self):
-        self.worker.send("pause" if self.controller.playing else "play")
-        if not self.controller.playing:
+        if self.controller.playing:
+            self.worker.pause()
+        else:
             self._clear_problem()
+            self.worker.play()
 
     @Slot()
     def step_phase(self):
-        self.worker.send("step_phase")
+        self.worker.step_phase()
 
     @Slot()
     def step_update(self):
-        self.worker.send("step_update")
+        self.worker.step_update()
 
     @Slot()
     def step_epoch(self):
-        self.worker.send("step_epoch")
+        self.worker.step_epoch()
 
     @Slot()
     def reset(self):
         self._clear_problem()
-        self.worker.send("reset")
+        self.worker.reset()
 
     @Slot(object)
     def _on_dataset_changed(self, dataset):
@@ -250,24 +252,24 @@ class MainWindow(QMainWindow):
             self._show_problem(str(error))
             return
         self._clear_problem()
-        self.worker.send("build", (dataset, model_config, train_config))
-        self.worker.send("speed", values.speed)
+        self.worker.build(dataset, model_config, train_config)
+        self.worker.set_speed(values.speed)
 
     @Slot(float)
     def _send_learning_rate(self, value):
-        self.worker.send("learning_rate", value)
+        self.worker.set_learning_rate(value)
 
     @Slot(float)
     def _send_l2(self, value):
-        self.worker.send("l2", value)
+        self.worker.set_l2(value)
 
     @Slot(int)
     def _send_batch_size(self, value):
-        self.worker.send("batch_size", value)
+        self.worker.set_batch_size(value)
 
     @Slot(float)
     def _send_speed(self, value):
-        self.worker.send("speed", value)
+        self.worker.set_speed(value)
 
     # --- feedback ------------------------------------------------------------------
 
