@@ -1,8 +1,7 @@
 """The Backprop Lab window: controls on the left, live views in docks, the worker thread."""
-import sys
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, Qt, QThread, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -27,15 +26,7 @@ from .plots.gradient_plot import GradientPlot
 from .plots.network_diagram import NetworkDiagram
 from .plots.sigmoid_plot import SigmoidPlot
 from .status_line import format_status
-from .worker import TrainingWorker
-
-# How long the worker may keep the GIL once the GUI thread asks for it (Python's default
-# is 5 ms). Training is NumPy calls too short to let go of the GIL on their own, so with
-# the default every slot, event and paint the GUI thread starts in Python may first wait
-# that long, and a paint waits again each time a call into Qt lets the worker in before
-# it has stopped at the paint gate. Measured with benchmarks/bench_gui.py: 1 ms keeps
-# less of the training speed than 0.5 ms, and 0.2 ms switches so often that it costs more.
-GIL_SWITCH_INTERVAL_S = 0.0005
+from .worker_thread import WorkerThread
 
 # Two rows of three docks: (title, widget class, highest paint rate in Hz).
 VIEWS = (
@@ -53,7 +44,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Backprop Lab")
         self.controller = TrainingController(self)
-        self._start_worker()
         self.views = {}
         self._build_controls()
         self._build_views()
@@ -67,31 +57,16 @@ class MainWindow(QMainWindow):
         self.controller.diverged.connect(self._show_problem)
         self.controller.failed.connect(self._show_problem)
         self.controller.playing_changed.connect(self._show_playing)
+        # Started last, so that a window that failed to build leaves no thread running.
+        self.worker_thread = WorkerThread(self.controller)
+        self.worker = self.worker_thread.worker
         self.rebuild()
 
     # --- the worker thread -------------------------------------------------------
 
-    def _start_worker(self):
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
-        self.worker = TrainingWorker(self.controller.paint_gate)
-        self.thread = QThread()
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        c = self.controller
-        self.worker.session_ready.connect(c.on_session)
-        self.worker.snapshot_ready.connect(c.on_snapshot)
-        self.worker.diverged.connect(c.on_diverged)
-        self.worker.failed.connect(c.on_failed)
-        self.worker.playing_changed.connect(c.on_playing_changed)
-        self.thread.start()
-
     def shut_down(self):
         """Stop the worker and wait for its thread; safe to call more than once."""
-        if self.thread.isRunning():
-            self.worker.request_stop()
-            self.thread.wait(5000)
-            sys.setswitchinterval(self._switch_interval)
+        self.worker_thread.stop()
         self.controller.stop()
 
     def event(self, event):

@@ -4,14 +4,13 @@ Tests wait on the controller's signals (GUI thread), never on the worker's direc
 """
 import numpy as np
 import pytest
-from PySide6.QtCore import QThread
 from signal_recorder import record
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
 from gui.controller import TrainingController
 from gui.view import View
-from gui.worker import TrainingWorker
+from gui.worker_thread import WorkerThread
 
 WAIT_MS = 10_000
 
@@ -32,18 +31,10 @@ class RecordingView(View):
 
 @pytest.fixture
 def rig(qtbot):
-    worker, thread, controller = TrainingWorker(), QThread(), TrainingController()
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    worker.session_ready.connect(controller.on_session)
-    worker.snapshot_ready.connect(controller.on_snapshot)
-    worker.diverged.connect(controller.on_diverged)
-    worker.failed.connect(controller.on_failed)
-    worker.playing_changed.connect(controller.on_playing_changed)
-    thread.start()
-    yield worker, controller
-    worker.request_stop()
-    assert thread.wait(5000)
+    controller = TrainingController()
+    training = WorkerThread(controller)   # the window's own wiring
+    yield training.worker, controller
+    assert training.stop()
     controller.stop()
 
 
