@@ -21,9 +21,7 @@ from engine.trainer import Trainer, TrainingDiverged
 SNAPSHOT_INTERVAL = 1 / 20  # seconds between snapshots while playing flat out
 BOUNDARY_INTERVAL = 1 / 6   # the decision boundary grid is predicted at most this often
 SLICE_SECONDS = 0.004       # training between two looks at the command queue
-
-
-STOP = object()   # put on the queue by request_stop, so that a blocked worker wakes up
+STOP = object()             # queued by request_stop, so that a blocked worker wakes up
 
 
 @dataclass(frozen=True)
