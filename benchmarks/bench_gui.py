@@ -104,18 +104,18 @@ class LatenessProbe:
 def gui_run(app, window, probe, dataset, model, train, seconds):
     """Build the model in the window, play unthrottled for `seconds`, measure."""
     controller = window.controller
-    window.worker.send("build", (dataset, model, train))
-    window.worker.send("speed", 0.0)
+    window.worker.build(dataset, model, train)
+    window.worker.set_speed(0.0)
     wait(app, 0.5)
-    window.worker.send("run_updates", 200)
+    window.worker.run_updates(200)
     wait(app, 0.5)
     first = controller.latest.update
     frames0 = controller.frames
     probe.start()
-    window.worker.send("play")
+    window.worker.play()
     start = time.perf_counter()
     wait(app, seconds)
-    window.worker.send("pause")
+    window.worker.pause()
     elapsed = time.perf_counter() - start
     probe.stop()
     frames = controller.frames - frames0
@@ -136,16 +136,16 @@ def resident_mb():
 
 def memory_growth(app, window, dataset, model, train, updates):
     controller = window.controller
-    window.worker.send("build", (dataset, model, train))
-    window.worker.send("speed", 0.0)
-    window.worker.send("run_updates", 1000)
+    window.worker.build(dataset, model, train)
+    window.worker.set_speed(0.0)
+    window.worker.run_updates(1000)
     wait(app, 1.0)
     before = resident_mb()
     start = time.perf_counter()
-    window.worker.send("play")
+    window.worker.play()
     while controller.latest is None or controller.latest.update < updates:
         wait(app, 0.2)
-    window.worker.send("pause")
+    window.worker.pause()
     wait(app, 0.5)
     return before, resident_mb(), controller.latest.update, time.perf_counter() - start
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from .paint_gate import PaintGate
 from .training_history import TrainingHistory
+from .view import View
 
 FRAME_MS = 33  # the paint timer: about 30 frames per second at most
 
@@ -59,10 +60,16 @@ class TrainingController(QObject):
         self._timer.timeout.connect(self.paint)
         self._timer.start()
 
-    def add_view(self, widget, max_hz=30, is_visible=None):
-        """Register a view with set_session(session) and show_snapshot(snapshot, history).
+    @property
+    def views(self):
+        """The registered views, in the order they were added."""
+        return tuple(view.widget for view in self._views)
 
-        show_snapshot may return False to say it had nothing new to draw."""
+    def add_view(self, widget, max_hz=30, is_visible=None):
+        """Register a View (gui/view.py), painted at most max_hz times a second and only
+        while is_visible() (by default: while some of it is on screen)."""
+        if not isinstance(widget, View):
+            raise TypeError(f"{type(widget).__name__} is not a View")
         visible = is_visible or (lambda: widget.isVisible() and not widget.visibleRegion().isEmpty())
         self._views.append(PaintedView(widget, max_hz, visible))
         if self.session is not None:
@@ -135,8 +142,8 @@ class TrainingController(QObject):
         painted = 0
         with self.paint_gate.painting():
             for view in due:
-                # A view may answer False: "nothing of mine changed" (no frame spent).
-                changed = view.widget.show_snapshot(snapshot, self.history) is not False
+                # A view answers False for "nothing of mine changed": no frame spent.
+                changed = view.widget.show_snapshot(snapshot, self.history)
                 view.painted_snapshot = snapshot
                 for scene in view.scenes:
                     QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)

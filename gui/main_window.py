@@ -1,8 +1,7 @@
 """The Backprop Lab window: controls on the left, live views in docks, the worker thread."""
-import sys
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, Qt, QThread, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -27,15 +26,7 @@ from .plots.gradient_plot import GradientPlot
 from .plots.network_diagram import NetworkDiagram
 from .plots.sigmoid_plot import SigmoidPlot
 from .status_line import format_status
-from .worker import TrainingWorker
-
-# How long the worker may keep the GIL once the GUI thread asks for it (Python's default
-# is 5 ms). Training is NumPy calls too short to let go of the GIL on their own, so with
-# the default every slot, event and paint the GUI thread starts in Python may first wait
-# that long, and a paint waits again each time a call into Qt lets the worker in before
-# it has stopped at the paint gate. Measured with benchmarks/bench_gui.py: 1 ms keeps
-# less of the training speed than 0.5 ms, and 0.2 ms switches so often that it costs more.
-GIL_SWITCH_INTERVAL_S = 0.0005
+from .worker_thread import WorkerThread
 
 # Two rows of three docks: (title, widget class, highest paint rate in Hz).
 VIEWS = (
@@ -53,7 +44,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Backprop Lab")
         self.controller = TrainingController(self)
-        self._start_worker()
         self.views = {}
         self._build_controls()
         self._build_views()
@@ -67,31 +57,16 @@ class MainWindow(QMainWindow):
         self.controller.diverged.connect(self._show_problem)
         self.controller.failed.connect(self._show_problem)
         self.controller.playing_changed.connect(self._show_playing)
+        # Started last, so that a window that failed to build leaves no thread running.
+        self.worker_thread = WorkerThread(self.controller)
+        self.worker = self.worker_thread.worker
         self.rebuild()
 
     # --- the worker thread -------------------------------------------------------
 
-    def _start_worker(self):
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
-        self.worker = TrainingWorker(self.controller.paint_gate)
-        self.thread = QThread()
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        c = self.controller
-        self.worker.session_ready.connect(c.on_session)
-        self.worker.snapshot_ready.connect(c.on_snapshot)
-        self.worker.diverged.connect(c.on_diverged)
-        self.worker.failed.connect(c.on_failed)
-        self.worker.playing_changed.connect(c.on_playing_changed)
-        self.thread.start()
-
     def shut_down(self):
         """Stop the worker and wait for its thread; safe to call more than once."""
-        if self.thread.isRunning():
-            self.worker.request_stop()
-            self.thread.wait(5000)
-            sys.setswitchinterval(self._switch_interval)
+        self.worker_thread.stop()
         self.controller.stop()
 
     def event(self, event):
@@ -208,26 +183,28 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def toggle_play(self):
-        self.worker.send("pause" if self.controller.playing else "play")
-        if not self.controller.playing:
+        if self.controller.playing:
+            self.worker.pause()
+        else:
             self._clear_problem()
+            self.worker.play()
 
     @Slot()
     def step_phase(self):
-        self.worker.send("step_phase")
+        self.worker.step_phase()
 
     @Slot()
     def step_update(self):
-        self.worker.send("step_update")
+        self.worker.step_update()
 
     @Slot()
     def step_epoch(self):
-        self.worker.send("step_epoch")
+        self.worker.step_epoch()
 
     @Slot()
     def reset(self):
         self._clear_problem()
-        self.worker.send("reset")
+        self.worker.reset()
 
     @Slot(object)
     def _on_dataset_changed(self, dataset):
@@ -250,24 +227,24 @@ class MainWindow(QMainWindow):
             self._show_problem(str(error))
             return
         self._clear_problem()
-        self.worker.send("build", (dataset, model_config, train_config))
-        self.worker.send("speed", values.speed)
+        self.worker.build(dataset, model_config, train_config)
+        self.worker.set_speed(values.speed)
 
     @Slot(float)
     def _send_learning_rate(self, value):
-        self.worker.send("learning_rate", value)
+        self.worker.set_learning_rate(value)
 
     @Slot(float)
     def _send_l2(self, value):
-        self.worker.send("l2", value)
+        self.worker.set_l2(value)
 
     @Slot(int)
     def _send_batch_size(self, value):
-        self.worker.send("batch_size", value)
+        self.worker.set_batch_size(value)
 
     @Slot(float)
     def _send_speed(self, value):
-        self.worker.send("speed", value)
+        self.worker.set_speed(value)
 
     # --- feedback ------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ class ScreenshotTaker(QObject):
         self._session_seen = True
         if not self._requested:
             self._requested = True
-            self.window.worker.send("run_updates", self.updates)
+            self.window.worker.run_updates(self.updates)
 
     @Slot(object)
     def _on_snapshot(self, snapshot):

@@ -9,7 +9,9 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -19,18 +21,21 @@ from engine.trainer import Trainer, TrainingDiverged
 SNAPSHOT_INTERVAL = 1 / 20  # seconds between snapshots while playing flat out
 BOUNDARY_INTERVAL = 1 / 6   # the decision boundary grid is predicted at most this often
 SLICE_SECONDS = 0.004       # training between two looks at the command queue
+STOP = object()             # queued by request_stop, so that a blocked worker wakes up
 
 
 @dataclass(frozen=True)
-class Command:
-    """One instruction for the worker: kind names it, value carries its argument."""
+class QueuedCommand:
+    """One of the worker's command methods, bound to its arguments, waiting to run on
+    the worker thread. Only build and set_speed mean something before the first build."""
 
-    kind: str
-    value: object = None
+    run: Callable[[], None]
+    needs_trainer: bool = True
 
 
 class TrainingWorker(QObject):
-    """Runs the engine. Talk to it only with send(); hear from it only by its signals."""
+    """Runs the engine. Talk to it only through its command methods, which queue the
+    command and return at once; hear from it only by its signals."""
 
     session_ready = Signal(object)    # SessionInfo: a new model or a reset
     snapshot_ready = Signal(object)   # Snapshot
@@ -48,7 +53,6 @@ class TrainingWorker(QObject):
         self._stream = None        # the SnapshotStream of the current session
         self._playing = False
         self._speed = 0.0            # updates per second; 0 = as fast as possible
-        self._example = 0
         self._last_snapshot_time = 0.0
         self._rate_mark = (0.0, 0)   # (time, update count) at the last rate reading
         self._updates_per_second = 0.0
@@ -56,26 +60,76 @@ class TrainingWorker(QObject):
         self._slice = 1
         self._boundary_time = 0.0   # when the last snapshot's boundary was computed
 
-    def send(self, kind, value=None):
-        """Queue a command; safe to call from any thread."""
-        self._commands.put(Command(kind, value))
+    # --- commands: safe to call from any thread; each runs later on the worker's ---
+
+    def build(self, dataset, model, train):
+        """Start a new session: a Trainer for this Dataset, ModelConfig and TrainConfig."""
+        self._queue(self._build, dataset, model, train, needs_trainer=False)
+
+    def set_speed(self, updates_per_second: float):
+        """How many updates a second to train while playing; 0 is as fast as it can."""
+        self._queue(self._set_speed, updates_per_second, needs_trainer=False)
+
+    def play(self):
+        """Train until paused, stepped, reset or the cost blows up."""
+        self._queue(self._set_playing, True)
+
+    def pause(self):
+        """Stop training and send a snapshot of where it stopped."""
+        self._queue(self._pause)
+
+    def step_phase(self):
+        """Pause and run one phase; its snapshot carries the PhaseRecord."""
+        self._queue(self._step_phase)
+
+    def step_update(self):
+        """Pause and run the rest of the current update (a whole one between updates)."""
+        self._queue(self._step_update)
+
+    def step_epoch(self):
+        """Pause and run updates until the current epoch ends."""
+        self._queue(self._step_epoch)
+
+    def run_updates(self, count: int):
+        """Pause and run `count` updates, sending snapshots along the way."""
+        self._queue(self._run_updates, int(count))
+
+    def reset(self):
+        """Pause and go back to the initial weights: a new session of the same model."""
+        self._queue(self._reset)
+
+    def set_learning_rate(self, value: float):
+        """The learning rate alpha, from the next update on."""
+        self._queue(self._set_learning_rate, value)
+
+    def set_l2(self, value: float):
+        """The L2 strength lambda, from the next update on."""
+        self._queue(self._set_l2, value)
+
+    def set_batch_size(self, value: int):
+        """Examples per update (0 is the whole training set), from the next update on."""
+        self._queue(self._set_batch_size, value)
 
     def request_stop(self):
         """Stop as soon as the current command or slice is done, skipping queued ones."""
         self._stop_requested.set()
-        self._commands.put(Command("stop"))
+        self._commands.put(STOP)
+
+    def _queue(self, method, *args, needs_trainer=True):
+        self._commands.put(QueuedCommand(partial(method, *args), needs_trainer))
 
     # --- the loop ------------------------------------------------------------
 
     @Slot()
     def run(self):
-        """The thread's main loop; returns when a "stop" command arrives."""
+        """The thread's main loop; returns once request_stop has been called."""
         while not self._stop_requested.is_set():
             command = self._next_command()
+            if command is STOP:
+                break
             if command is not None:
-                if command.kind == "stop":
-                    break
-                self._guarded(self._handle, command)
+                if self._trainer is not None or not command.needs_trainer:
+                    self._guarded(command.run)
             elif self._playing and self._trainer is not None:
                 self._guarded(self._play_a_little)
         self.stopped.emit()
@@ -106,63 +160,61 @@ class TrainingWorker(QObject):
             self._set_playing(False)
             self.failed.emit(f"{type(error).__name__}: {error}")
 
-    # --- commands ------------------------------------------------------------
+    # --- what the commands do, on the worker thread ----------------------------
 
-    def _handle(self, command):
-        kind, value = command.kind, command.value
-        if kind == "build":
-            dataset, model, train = value
-            self._trainer = Trainer(dataset, model, train)
-            self._start_session()
-        elif self._trainer is None:
-            return
-        elif kind == "play":
-            self._set_playing(True)
-        elif kind == "pause":
-            self._set_playing(False)
+    def _build(self, dataset, model, train):
+        self._trainer = Trainer(dataset, model, train)
+        self._start_session()
+
+    def _set_speed(self, updates_per_second):
+        self._speed = float(updates_per_second)
+        self._next_due = time.perf_counter()
+
+    def _pause(self):
+        self._set_playing(False)
+        self._emit_snapshot()
+
+    def _step_phase(self):
+        self._set_playing(False)
+        record = self._trainer.step_phase()
+        self._emit_snapshot(last_phase=record)
+
+    def _step_update(self):
+        self._set_playing(False)
+        self._trainer.step_update()
+        self._emit_snapshot()
+
+    def _step_epoch(self):
+        self._set_playing(False)
+        self._trainer.step_epoch()
+        self._emit_snapshot()
+
+    def _run_updates(self, count):
+        self._set_playing(False)
+        # In about a hundred steps, each with a snapshot, so the test cost and the
+        # gradient norms (sampled once per snapshot) have a curve, not two points.
+        remaining = count
+        chunk = max(1, remaining // 100)
+        while remaining > 0 and not self._stop_requested.is_set():
+            remaining -= self._trainer.run(min(chunk, remaining))
             self._emit_snapshot()
-        elif kind == "step_phase":
-            self._set_playing(False)
-            record = self._trainer.step_phase()
-            self._emit_snapshot(last_phase=record)
-        elif kind == "step_update":
-            self._set_playing(False)
-            self._trainer.step_update()
-            self._emit_snapshot()
-        elif kind == "run_updates":
-            self._set_playing(False)
-            # In about a hundred steps, each with a snapshot, so the test cost and the
-            # gradient norms (sampled once per snapshot) have a curve, not two points.
-            remaining = int(value)
-            chunk = max(1, remaining // 100)
-            while remaining > 0 and not self._stop_requested.is_set():
-                remaining -= self._trainer.run(min(chunk, remaining))
-                self._emit_snapshot()
-        elif kind == "step_epoch":
-            self._set_playing(False)
-            self._trainer.step_epoch()
-            self._emit_snapshot()
-        elif kind == "reset":
-            self._set_playing(False)
-            self._trainer.reset()
-            self._start_session()
-        elif kind == "learning_rate":
-            self._trainer.set_learning_rate(value)
-            self._emit_snapshot()
-        elif kind == "l2":
-            self._trainer.set_l2(value)
-            self._emit_snapshot()
-        elif kind == "batch_size":
-            self._trainer.set_batch_size(value)
-            self._emit_snapshot()
-        elif kind == "speed":
-            self._speed = float(value)
-            self._next_due = time.perf_counter()
-        elif kind == "example":
-            self._example = int(value)
-            self._emit_snapshot()
-        else:
-            raise ValueError(f"unknown command {kind!r}")
+
+    def _reset(self):
+        self._set_playing(False)
+        self._trainer.reset()
+        self._start_session()
+
+    def _set_learning_rate(self, value):
+        self._trainer.set_learning_rate(value)
+        self._emit_snapshot()
+
+    def _set_l2(self, value):
+        self._trainer.set_l2(value)
+        self._emit_snapshot()
+
+    def _set_batch_size(self, value):
+        self._trainer.set_batch_size(value)
+        self._emit_snapshot()
 
     def _set_playing(self, playing):
         if playing != self._playing:
@@ -225,7 +277,7 @@ class TrainingWorker(QObject):
         reuse_boundary = (self._playing and stream.previous is not None and
                           now - self._boundary_time < BOUNDARY_INTERVAL)
         snapshot = stream.take(
-            reuse_boundary, example_index=self._example, last_phase=last_phase,
+            reuse_boundary, last_phase=last_phase,
             updates_per_second=self._updates_per_second, playing=self._playing)
         if not reuse_boundary:
             self._boundary_time = now

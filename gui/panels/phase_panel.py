@@ -6,6 +6,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from engine.phases import phase_specs
+from gui.view import View
 
 MAX_ROWS = 8
 MAX_COLS = 6
@@ -33,7 +34,7 @@ def format_array(name, a, column):
     return text + ("  …" if a.shape[0] > MAX_ROWS else "")
 
 
-class PhasePanel(QWidget):
+class PhasePanel(QWidget, View):
     """Shows the PhaseRecord of the last step, or the phase that will run next."""
 
     def __init__(self, parent=None):
@@ -62,11 +63,14 @@ class PhasePanel(QWidget):
         layout.addWidget(self.body, 1)
 
     def set_session(self, session):
+        """The phases of this model; nothing shown yet."""
         self._specs = phase_specs(session.activations)
         self._shown = None
         self.body.clear()
 
     def show_snapshot(self, snapshot, history):
+        """Show the phase just stepped (or the next one, or a note while playing). False
+        when that is what it shows already."""
         if snapshot.playing:
             key = "playing"
         else:
@@ -80,7 +84,7 @@ class PhasePanel(QWidget):
             self.body.setHtml("<p>While training runs, the phases go by many times "
                               "a second. Pause, then press Shift+→ (or .) to run one phase and "
                               "see its equation and numbers, or → to run a whole update.</p>")
-            return
+            return True
         record = snapshot.last_phase
         if record is None:
             spec = self._specs[snapshot.phase]
@@ -88,7 +92,7 @@ class PhasePanel(QWidget):
                                f"{spec.title} (update {snapshot.update + 1})")
             self.body.setHtml(self._equation_html(spec.equation) +
                               "<p>Press → or N to run this phase and see its numbers.</p>")
-            return
+            return True
         spec = record.spec
         self.title.setText(f"Phase {spec.index + 1} of {len(self._specs)} — {spec.title} "
                            f"(update {record.update + 1}, m = {record.m})")
@@ -105,6 +109,7 @@ class PhasePanel(QWidget):
                 lines.extend("    " + row for row in format_array(name, a, column).split("\n"))
             parts.append(f"<h4>{heading}</h4><pre>{html.escape(chr(10).join(lines))}</pre>")
         self.body.setHtml("".join(parts))
+        return True
 
     @staticmethod
     def _equation_html(equation):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.plots.weight_images import WeightImages
+from gui.view import View
 
 DECISION_LEVEL = 0.5
 N_SHADES = 65  # odd, so P = 0.5 has a shade of its own: pure white
@@ -145,7 +146,7 @@ def caption_label():
     return label
 
 
-class BoundaryPlot(QWidget):
+class BoundaryPlot(QWidget, View):
     """The input plane of the current session; see the module docstring for what it shows."""
 
     def __init__(self, parent=None):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from engine.history import GrowingArray
 from gui import theme
 from gui.plots.peak_series import PeakSeries
+from gui.view import View
 
 LOG_FLOOR = 1e-12        # costs at or below this are drawn at it on the log axis
 MAX_EPOCH_MARKS = 40     # more ticks than this along the curve become a comb, so thin them
@@ -55,7 +56,7 @@ class LineAndDotsSample(pg.ItemSample):
         self.dots.setVisible(self.item.isVisible())
 
 
-class CostPlot(QWidget):
+class CostPlot(QWidget, View):
     """Training cost per update (every one), test cost per snapshot, epoch ticks, log-y."""
 
     def __init__(self, parent=None):
@@ -140,16 +141,18 @@ class CostPlot(QWidget):
                                sample=self._test_sample)
 
     def show_snapshot(self, snapshot, history):
-        """Draw what `history` holds; cheap when little is new."""
+        """Draw what `history` holds; cheap when little is new. False when nothing is:
+        the same history, update and number of costs as last time."""
         if (history is self._history and snapshot.update == self._shown_update
                 and len(history.costs) == self._costs_seen):
-            return
+            return False
         if history is not self._history or len(history.costs) < self._costs_seen:
             self._clear()
             self._history = history
         self._shown_update = snapshot.update
         self._take_new(history)
         self._redraw()
+        return True
 
     def set_log_y(self, on):
         """Switch the y axis between linear and log10 scale."""

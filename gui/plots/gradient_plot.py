@@ -13,6 +13,7 @@ from gui import theme
 from gui.plots.adaptive_row import AdaptiveRow
 from gui.plots.live_text import LiveText
 from gui.plots.peak_series import PeakSeries
+from gui.view import View
 
 FLOOR = 1e-12            # norms at or below this (including 0) are drawn at it
 VANISHING_RATIO = 1e-3   # a layer whose norm is below this share of the largest is flagged
@@ -93,7 +94,7 @@ class DecadeAxis(pg.AxisItem):
         return [decade_label(round(v)) for v in values]
 
 
-class GradientPlot(QWidget):
+class GradientPlot(QWidget, View):
     """||dW[l]||_F per layer over updates (log y) and the latest norms as bars: side by
     side when the widget is wide, stacked when it is tall."""
 
@@ -200,20 +201,22 @@ class GradientPlot(QWidget):
         self._clear()
 
     def show_snapshot(self, snapshot, history):
-        """Extend the curves with the new samples; redraw the bars."""
+        """Extend the curves with the new samples; redraw the bars. False before a
+        session, and for the update and samples shown already."""
         if self._n_layers == 0:
-            return
+            return False
         if history is not self._history or len(history.grad_updates) < self._seen:
             self._clear()
             self._history = history
         if snapshot.update == self._shown_update and len(history.grad_updates) == self._seen:
-            return
+            return False
         self._shown_update = snapshot.update
         self._take_new(history)
         self._draw_bars(snapshot.metrics.dW_norms)
         if self._following:
             self._fit_history()
         self._draw_curves()
+        return True
 
     def follow(self):
         """Show every update on the left plot again and keep following new ones."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.plots.boundary_plot import caption_label, probability_colormap, shade_brushes, shade_index
+from gui.view import View
 
 MAX_SHOWN = 16  # nodes drawn for a layer wider than ELIDE_ABOVE
 ELIDE_ABOVE = 20
@@ -61,7 +62,7 @@ def scale_text(kind):
     return SCALES.get(kind, SIGNED_SCALE.format(kind))
 
 
-class NetworkDiagram(QWidget):
+class NetworkDiagram(QWidget, View):
     """Nodes per layer, weights as edges, shaded by the selected example's activations."""
 
     def __init__(self, parent=None):

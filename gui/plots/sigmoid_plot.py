@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from gui import theme
 from gui.plots.adaptive_row import AdaptiveRow
 from gui.plots.live_text import LiveText
+from gui.view import View
 
 N_BINS = 20
 CURVE_POINTS = 400
@@ -78,7 +79,7 @@ def summary_html(train_accuracy, test_accuracy, counts):
         "</table>")
 
 
-class SigmoidPlot(QWidget):
+class SigmoidPlot(QWidget, View):
     """sigma(z) with every training example at (Z[L], A[L]), and histograms of A[L] per
     true class: side by side when the widget is wide, stacked when it is tall. Below:
     accuracies and the training-set confusion matrix."""
@@ -182,9 +183,10 @@ class SigmoidPlot(QWidget):
         theme.cache_static(self.curve_legend)
 
     def show_snapshot(self, snapshot, history):
-        """Place the examples, fill the histograms, write the counts."""
+        """Place the examples, fill the histograms, write the counts. False before a
+        session and for the update shown already (its outputs are the same)."""
         if self._session is None or snapshot.update == self._shown_update:
-            return
+            return False
         self._shown_update = snapshot.update
         metrics = snapshot.metrics
         Z, A = metrics.Z_L[0], metrics.A_L[0]
@@ -199,6 +201,7 @@ class SigmoidPlot(QWidget):
                             confusion_counts(metrics.A_L, self._session.Y_train))
         if text != self.summary.text():
             self.summary.setText(text)
+        return True
 
     # --- details -------------------------------------------------------------------
 

@@ -1,12 +1,14 @@
 """TrainingController.paint on its own: one view per frame, painted before paint() returns."""
 import numpy as np
 import pyqtgraph as pg
+import pytest
 from PySide6.QtWidgets import QWidget
 
 from gui.controller import TrainingController
+from gui.view import View
 
 
-class GateWatcher:
+class GateWatcher(View):
     """Mixin: records, on every paint, whether the worker's paint gate was open."""
 
     def watch(self, gate):
@@ -23,6 +25,7 @@ class GateWatcher:
 class PlainView(GateWatcher, QWidget):
     def show_snapshot(self, snapshot, history):
         self.update()
+        return True
 
 
 class PlotView(GateWatcher, pg.PlotWidget):
@@ -32,6 +35,7 @@ class PlotView(GateWatcher, pg.PlotWidget):
 
     def show_snapshot(self, snapshot, history):
         self.curve.setData(np.random.default_rng(0).random(50))
+        return True
 
 
 def test_views_are_painted_before_paint_returns_with_the_gate_closed(qtbot):
@@ -56,3 +60,13 @@ def test_views_are_painted_before_paint_returns_with_the_gate_closed(qtbot):
     # worker was held at the gate: the frame stopped the worker once, not twice.
     assert [view.paints[:1] for view in views] == [[False], [False]]
     assert controller.paint_gate.is_open()
+
+
+def test_only_a_view_can_be_registered(qtbot):
+    controller = TrainingController()
+    controller.stop()
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    with pytest.raises(TypeError, match="QWidget is not a View"):
+        controller.add_view(widget)
+    assert controller.views == ()

@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.main_window import GIL_SWITCH_INTERVAL_S, MainWindow
+from gui.main_window import MainWindow
+from gui.worker_thread import GIL_SWITCH_INTERVAL_S
 
 WAIT_MS = 15_000
 

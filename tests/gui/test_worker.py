@@ -4,18 +4,19 @@ Tests wait on the controller's signals (GUI thread), never on the worker's direc
 """
 import numpy as np
 import pytest
-from PySide6.QtCore import QThread
+from signal_recorder import record
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
 from gui.controller import TrainingController
-from gui.worker import TrainingWorker
+from gui.view import View
+from gui.worker_thread import WorkerThread
 
 WAIT_MS = 10_000
 
 
-class RecordingView:
-    """A stand-in view that remembers what it was asked to paint."""
+class RecordingView(View):
+    """A stand-in view that remembers what it was asked to paint, and says it drew."""
 
     def __init__(self):
         self.sessions, self.snapshots = [], []
@@ -25,52 +26,46 @@ class RecordingView:
 
     def show_snapshot(self, snapshot, history):
         self.snapshots.append(snapshot)
+        return True
 
 
 @pytest.fixture
 def rig(qtbot):
-    worker, thread, controller = TrainingWorker(), QThread(), TrainingController()
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    worker.session_ready.connect(controller.on_session)
-    worker.snapshot_ready.connect(controller.on_snapshot)
-    worker.diverged.connect(controller.on_diverged)
-    worker.failed.connect(controller.on_failed)
-    worker.playing_changed.connect(controller.on_playing_changed)
-    thread.start()
-    yield worker, controller
-    worker.request_stop()
-    assert thread.wait(5000)
+    controller = TrainingController()
+    training = WorkerThread(controller)   # the window's own wiring
+    yield training.worker, controller
+    assert training.stop()
     controller.stop()
 
 
 def build(worker, qtbot, controller, lr=0.5, batch=0, sizes=(2, 8, 8, 1), activation="tanh"):
     data = load_dataset("moons", n=200, noise=0.2, seed=0)
     with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS):
-        worker.send("build", (data, make_model_config(sizes, activation, "xavier", 0),
-                              make_train_config(lr, 0.0, batch)))
+        worker.build(data, make_model_config(sizes, activation, "xavier", 0),
+                     make_train_config(lr, 0.0, batch))
     return data
 
 
 def run_updates(controller, qtbot, worker, n):
     """Train n updates; they arrive as several snapshots, the last at update n."""
     target = controller.latest.update + n
-    worker.send("run_updates", n)
+    worker.run_updates(n)
     qtbot.waitUntil(lambda: controller.latest.update == target, timeout=WAIT_MS)
 
 
-def latest(controller, qtbot, command, worker, value=None):
+def latest(controller, qtbot, command, *args):
+    """Call a command method of the worker; the snapshot that comes back."""
     with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS) as signal:
-        worker.send(command, value)
+        command(*args)
     return signal.args[0]
 
 
 def test_play_moves_the_counter_and_pause_stops_it(rig, qtbot):
     worker, controller = rig
     build(worker, qtbot, controller)
-    worker.send("play")
+    worker.play()
     qtbot.waitUntil(lambda: controller.latest.update > 200, timeout=WAIT_MS)
-    paused = latest(controller, qtbot, "pause", worker)
+    paused = latest(controller, qtbot, worker.pause)
     assert not controller.latest.playing
     qtbot.wait(300)
     assert controller.latest.update == paused.update
@@ -84,7 +79,7 @@ def test_k_steps_advance_exactly_k_updates(rig, qtbot, k):
     worker, controller = rig
     build(worker, qtbot, controller)
     for _ in range(k):
-        snapshot = latest(controller, qtbot, "step_update", worker)
+        snapshot = latest(controller, qtbot, worker.step_update)
     assert snapshot.update == k
     assert len(controller.history.costs) == k
 
@@ -94,7 +89,7 @@ def test_phase_steps_walk_through_one_update(rig, qtbot):
     build(worker, qtbot, controller)
     kinds = []
     for _ in range(8):  # 2L + 2 for L = 3
-        kinds.append(latest(controller, qtbot, "step_phase", worker).last_phase.kind)
+        kinds.append(latest(controller, qtbot, worker.step_phase).last_phase.kind)
     assert kinds == ["forward"] * 3 + ["cost"] + ["backward"] * 3 + ["update"]
     assert controller.latest.update == 1
 
@@ -106,7 +101,7 @@ def test_reset_restores_the_initial_weights(rig, qtbot):
     run_updates(controller, qtbot, worker, 50)
     assert not np.array_equal(controller.latest.W[0], start[0])
     with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS):
-        worker.send("reset")
+        worker.reset()
     qtbot.waitUntil(lambda: controller.latest is not None and controller.latest.update == 0,
                     timeout=WAIT_MS)
     assert all(np.array_equal(a, b) for a, b in zip(controller.latest.W, start))
@@ -117,10 +112,10 @@ def test_a_live_learning_rate_change_takes_effect(rig, qtbot):
     worker, controller = rig
     build(worker, qtbot, controller, lr=0.5)
     run_updates(controller, qtbot, worker, 5)
-    after = latest(controller, qtbot, "learning_rate", worker, 0.001)
+    after = latest(controller, qtbot, worker.set_learning_rate, 0.001)
     assert after.learning_rate == 0.001
     for _ in range(8):
-        record = latest(controller, qtbot, "step_phase", worker).last_phase
+        record = latest(controller, qtbot, worker.step_phase).last_phase
     assert record.kind == "update" and record.learning_rate == 0.001
 
 
@@ -128,7 +123,7 @@ def test_divergence_pauses_with_a_message_and_finite_state(rig, qtbot):
     worker, controller = rig
     build(worker, qtbot, controller, lr=3.0, sizes=(2, 16, 16, 1), activation="linear")
     with qtbot.waitSignal(controller.diverged, timeout=WAIT_MS) as signal:
-        worker.send("play")
+        worker.play()
     assert "smaller learning rate" in signal.args[0]
     qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT_MS)
     snap = controller.latest
@@ -140,18 +135,18 @@ def test_an_unexpected_error_is_reported_and_the_worker_lives_on(rig, qtbot):
     worker, controller = rig
     build(worker, qtbot, controller)
     with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as signal:
-        worker.send("learning_rate", "fast")
+        worker.set_learning_rate("fast")
     assert "learning rate must be a number" in signal.args[0]
-    assert latest(controller, qtbot, "step_update", worker).update == 1
+    assert latest(controller, qtbot, worker.step_update).update == 1
 
 
 def test_throttled_speed_sends_every_update(rig, qtbot):
     worker, controller = rig
     build(worker, qtbot, controller)
-    worker.send("speed", 50.0)
-    worker.send("play")
+    worker.set_speed(50.0)
+    worker.play()
     qtbot.waitUntil(lambda: controller.latest.update >= 10, timeout=WAIT_MS)
-    worker.send("pause")
+    worker.pause()
     qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT_MS)
     assert controller.latest.update < 40  # about 50 per second, not thousands
 
@@ -164,7 +159,7 @@ def test_controller_paints_only_new_snapshots(rig, qtbot):
     qtbot.waitUntil(lambda: len(view.snapshots) == 1, timeout=WAIT_MS)
     qtbot.wait(200)
     assert len(view.snapshots) == 1  # nothing new, nothing painted
-    latest(controller, qtbot, "step_update", worker)
+    latest(controller, qtbot, worker.step_update)
     qtbot.waitUntil(lambda: len(view.snapshots) == 2, timeout=WAIT_MS)
     assert view.snapshots[-1].update == 1 and len(view.sessions) == 1
 
@@ -174,7 +169,7 @@ def test_hidden_views_are_not_painted(rig, qtbot):
     view = RecordingView()
     controller.add_view(view, max_hz=1000, is_visible=lambda: False)
     build(worker, qtbot, controller)
-    latest(controller, qtbot, "step_update", worker)
+    latest(controller, qtbot, worker.step_update)
     qtbot.wait(150)
     assert view.snapshots == []
 
@@ -194,7 +189,7 @@ def test_a_view_with_nothing_new_does_not_use_up_a_frame(rig, qtbot):
     qtbot.waitUntil(lambda: len(busy.snapshots) == 1, timeout=WAIT_MS)
     frames = controller.frames
     assert len(idle.snapshots) == 1  # asked first, said False, so busy was painted too
-    latest(controller, qtbot, "step_update", worker)
+    latest(controller, qtbot, worker.step_update)
     qtbot.waitUntil(lambda: len(busy.snapshots) == 2, timeout=WAIT_MS)
     assert controller.frames == frames + 1
 
@@ -207,3 +202,39 @@ def test_run_updates_sends_snapshots_along_the_way(rig, qtbot):
     run_updates(controller, qtbot, worker, 300)
     assert len(seen) >= 50 and seen[-1].update == 300
     assert len(controller.history.test_costs) > 50  # a curve for the test cost
+
+
+def test_commands_before_the_first_build_are_ignored(rig, qtbot):
+    worker, controller = rig
+    failures = record(controller.failed)
+    worker.play()
+    worker.step_update()
+    worker.reset()
+    worker.set_l2(0.1)
+    build(worker, qtbot, controller)
+    qtbot.wait(200)
+    assert controller.latest.update == 0 and not controller.playing
+    assert controller.latest.l2 == 0.0 and failures == []
+
+
+def test_live_l2_and_batch_size_changes_reach_the_trainer(rig, qtbot):
+    worker, controller = rig
+    build(worker, qtbot, controller)
+    assert latest(controller, qtbot, worker.set_l2, 0.1).l2 == 0.1
+    assert latest(controller, qtbot, worker.set_batch_size, 10).batch_size == 10
+
+
+def test_step_epoch_runs_to_the_end_of_the_epoch(rig, qtbot):
+    worker, controller = rig
+    data = build(worker, qtbot, controller, batch=10)
+    snapshot = latest(controller, qtbot, worker.step_epoch)
+    assert snapshot.epoch == 1
+    assert snapshot.update == -(-data.m_train // 10)   # batches of 10, the last maybe short
+
+
+def test_a_misspelt_command_fails_where_it_is_called(rig):
+    worker, _ = rig
+    with pytest.raises(AttributeError):
+        worker.step_updates()
+    with pytest.raises(TypeError):
+        worker.run_updates()
