@@ -47,4 +47,4 @@ def over_white(colour, alpha):
 
 def close(actual, expected, tolerance=3):
     """Whether two (r, g, b) differ by at most `tolerance` in every channel."""
-    return all(abs(a - e) <= tolerance for a, e in zip(actual, expected))
+    return all(abs(int(a) - int(e)) <= tolerance for a, e in zip(actual, expected))
