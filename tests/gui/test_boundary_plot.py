@@ -3,6 +3,7 @@ import dataclasses
 
 import numpy as np
 import pytest
+from on_screen import new_view
 from pixels import Painted, close, over_white, rgb
 from PySide6.QtCore import Qt
 
@@ -31,8 +32,7 @@ def trained(name, sizes, activation="tanh", updates=200, test_ratio=0.25, exampl
 
 
 def shown(qtbot, session, snapshot):
-    plot = BoundaryPlot()
-    qtbot.addWidget(plot)
+    plot = new_view(qtbot, BoundaryPlot)   # styled as in the app: white background
     plot.resize(900, 600)
     plot.set_session(session)
     plot.show_snapshot(snapshot, TrainingHistory(len(session.layer_sizes) - 1))
