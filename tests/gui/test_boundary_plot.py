@@ -325,7 +325,7 @@ def test_points_and_the_boundary_line_are_painted_where_they_are(qtbot, moons):
     checked = 0
     for k, label in enumerate(session.Y_train[0].astype(int)):
         to_points, to_ring = clearance(pixels[k])
-        if np.partition(to_points, 1)[1] < 12 or 0 < to_ring < 16:
+        if np.partition(to_points, 1)[1] < 12 or to_ring < 16:
             continue
         assert plane.rgb(*session.points_train[:, k]) == rgb(theme.CLASS_COLORS[label]), k
         checked += 1
