@@ -3,12 +3,15 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from on_screen import new_view
+from pixels import Painted, close, over_white, rgb
+from PySide6.QtCore import Qt
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
 from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer
+from gui import theme
 from gui.plots.boundary_plot import (
     BoundaryPlot,
     contour_segments,
@@ -29,8 +32,7 @@ def trained(name, sizes, activation="tanh", updates=200, test_ratio=0.25, exampl
 
 
 def shown(qtbot, session, snapshot):
-    plot = BoundaryPlot()
-    qtbot.addWidget(plot)
+    plot = new_view(qtbot, BoundaryPlot)   # styled as in the app: white background
     plot.resize(900, 600)
     plot.set_session(session)
     plot.show_snapshot(snapshot, TrainingHistory(len(session.layer_sizes) - 1))
@@ -194,9 +196,11 @@ def test_no_test_set(qtbot):
     _trainer, session, snapshot = trained("moons", (2, 4, 1), updates=20, test_ratio=0.0)
     assert session.X_test.shape == (2, 0)
     plot = shown(qtbot, session, snapshot)
+    assert sum(len(item.data) for item in plot.train_points) == session.X_train.shape[1]
     assert sum(len(item.data) for item in plot.test_points) == 0
     _trainer, session, snapshot = trained("breast_cancer", (30, 1), updates=5, test_ratio=0.0)
     plot = shown(qtbot, session, snapshot)
+    assert sum(len(item.data) for item in plot.train_points) == session.X_train.shape[1]
     assert sum(len(item.data) for item in plot.test_points) == 0
 
 
@@ -262,26 +266,81 @@ def test_weights_hidden_without_images(qtbot, moons):
     assert not plot.weights.isVisibleTo(plot)
 
 
-# --- a picture ------------------------------------------------------------------------
+# --- what is painted ------------------------------------------------------------------
 
-def test_renders_the_classes_in_their_colours(qtbot, moons, tmp_path):
-    _trainer, session, snapshot = moons
-    plot = shown(qtbot, session, snapshot)
+def painted(qtbot, plot):
+    """The plot's input plane as it is on screen."""
     plot.show()
     qtbot.waitExposed(plot)
-    image = plot.grab().toImage()
-    image.save(str(tmp_path / "moons.png"))
-    # Near two far corners of the plane the model is sure, one class on each side.
-    vb = plot._plot.getViewBox()
+    return Painted(plot.heatmap.getViewBox())
+
+
+def test_the_heatmap_is_painted_in_the_colour_of_p_at_every_grid_point(qtbot, moons):
+    _trainer, session, snapshot = moons
+    plot = shown(qtbot, session, snapshot)
+    for item in (plot.contour, *plot.train_points, *plot.test_points):
+        item.setVisible(False)   # so that only the heatmap is under the grid points
+    plane = painted(qtbot, plot)
     x_min, x_max, y_min, y_max = session.extent
-    pad_x, pad_y = (x_max - x_min) / 40, (y_max - y_min) / 40
-    for x, y in ((x_min + pad_x, y_max - pad_y), (x_max - pad_x, y_min + pad_y)):
-        p = bilinear(snapshot.boundary, session.extent, np.array([x]), np.array([y]))[0]
-        assert abs(p - 0.5) > 0.3
-        scene = vb.mapViewToScene(QPointF(x, y))
-        pixel = plot._canvas.mapTo(plot, plot._canvas.mapFromScene(scene))
-        color = image.pixelColor(pixel)
-        assert (color.red() > color.blue()) == (p > 0.5), (x, y, p, color.getRgb())
+    r_y, r_x = snapshot.boundary.shape
+    xs, ys = np.linspace(x_min, x_max, r_x), np.linspace(y_min, y_max, r_y)
+    left, top = plane.pixel(x_min, y_max)
+    right, bottom = plane.pixel(x_max, y_min)
+    ring = np.array(plane.pixel(*session.points_train[:, snapshot.example_index]))
+    expected = probability_colormap(pale=True).map(snapshot.boundary.ravel(), mode="byte")
+    expected = expected.reshape(r_y, r_x, 4)[..., :3]
+    sure = {0: [], 1: []}
+    for i in range(0, r_y, 3):
+        for j in range(0, r_x, 3):
+            column, row = plane.pixel(xs[j], ys[i])
+            # The axes' ticks reach into the plot; the selected example's ring is on top.
+            if (min(column - left, right - column, row - top, bottom - row) < 7
+                    or np.hypot(*(ring - (column, row))) < 16):
+                continue
+            p = snapshot.boundary[i, j]
+            colour = plane.rgb(xs[j], ys[i])
+            assert close(colour, expected[i, j]), (i, j, p, colour)
+            if p > 0.99 or p < 0.01:
+                sure[int(p > 0.5)].append(colour)
+    # Where the model is sure, the plane has the (pale) colour of that class.
+    for label, colours in sure.items():
+        assert len(colours) > 50
+        pale = over_white(theme.CLASS_COLORS[label], 0.55 * 255)
+        assert all(close(colour, pale, tolerance=5) for colour in colours)
+
+
+def test_points_and_the_boundary_line_are_painted_where_they_are(qtbot, moons):
+    _trainer, session, snapshot = moons
+    plot = shown(qtbot, session, snapshot)
+    plane = painted(qtbot, plot)
+    points = np.concatenate([session.points_train, session.points_test], axis=1)
+    pixels = plane.pixels(*points).T
+    ring = pixels[snapshot.example_index]
+
+    def clearance(pixel):
+        """Pixels from `pixel` to the nearest data point, and to the selected one's ring."""
+        return np.hypot(*(pixels - pixel).T), np.hypot(*(ring - pixel))
+
+    # A training point clear of the others and of the ring shows its class's fill.
+    checked = 0
+    for k, label in enumerate(session.Y_train[0].astype(int)):
+        to_points, to_ring = clearance(pixels[k])
+        if np.partition(to_points, 1)[1] < 12 or to_ring < 16:
+            continue
+        assert plane.rgb(*session.points_train[:, k]) == rgb(theme.CLASS_COLORS[label]), k
+        checked += 1
+    assert checked >= 20
+    # The middle of each piece of the 0.5 line clear of the points is black, darker than
+    # any shade of the heatmap.
+    x, y = plot.contour.getData()
+    checked = 0
+    for middle in zip((x[0::2] + x[1::2]) / 2, (y[0::2] + y[1::2]) / 2):
+        to_points, to_ring = clearance(np.array(plane.pixel(*middle)))
+        if to_points.min() < 9 or to_ring < 16:
+            continue
+        assert max(plane.rgb(*middle)) < 100, middle
+        checked += 1
+    assert checked >= 50
 
 
 def test_a_narrow_dock_keeps_the_colour_bar_in_view(qtbot, moons):

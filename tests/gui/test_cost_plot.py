@@ -4,13 +4,15 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from on_screen import assert_renders, new_view, show_at
+from on_screen import new_view, show_at
+from pixels import Painted, rgb
 from PySide6.QtCore import Qt
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
 from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer
+from gui import theme
 from gui.plots.cost_plot import LOG_FLOOR, MAX_EPOCH_MARKS, CostPlot, nice_stride
 from gui.training_history import TrainingHistory
 
@@ -75,6 +77,7 @@ def test_full_batch_shows_no_epoch_marks(plot):
     plot.set_session(session)
     plot.show_snapshot(snaps[-1], history)
     assert len(history.epoch_ends) == snaps[-1].update
+    assert len(shown(plot.train_curve)[0]) == snaps[-1].update
     assert len(shown(plot.epoch_marks)[0]) == 0
     assert all(sample.item is not plot.epoch_marks for sample, _ in plot.legend.items)
 
@@ -110,6 +113,7 @@ def test_no_test_set_draws_no_test_line(plot):
     for snap in snaps:
         plot.show_snapshot(snap, history)
     assert np.all(np.isnan(history.test_costs.view()))
+    assert len(shown(plot.train_curve)[0]) == snaps[-1].update
     assert len(shown(plot.test_curve)[0]) == 0
     assert all(sample.item is not plot.test_curve for sample, _ in plot.legend.items)
 
@@ -141,6 +145,7 @@ def test_unchanged_snapshot_is_skipped_and_new_session_clears(plot):
     plot.set_session(session)
     plot.show_snapshot(snaps[-1], history)
     before = plot.train_curve.getData()[1]
+    assert len(before) == snaps[-1].update
     plot.show_snapshot(snaps[-1], history)
     assert plot.train_curve.getData()[1] is before
     plot.set_session(session)
@@ -157,13 +162,19 @@ def test_history_reset_is_noticed(plot):
     assert len(shown(plot.train_curve)[1]) == snaps[0].update
 
 
-def test_renders_offscreen(plot, qtbot, tmp_path):
-    session, history, snaps = train()
+@pytest.mark.parametrize("log", [False, True])
+def test_the_curve_is_painted_through_every_cost(plot, qtbot, log):
+    # Full batch and no test set: no epoch marks or test line are drawn over the curve.
+    session, history, snaps = train(batch_size=0, test_ratio=0.0)
     plot.set_session(session)
     show_at(plot, qtbot, 900, 600)
+    plot.set_log_y(log)
     for snap in snaps:
         plot.show_snapshot(snap, history)
-    assert_renders(plot, tmp_path / "cost.png")
+    costs = history.costs.view()
+    painted = Painted(plot.view_box)
+    for update, cost in enumerate(np.log10(costs) if log else costs, start=1):
+        assert rgb(theme.TRAIN_COLOR) in painted.colours_near(update, cost), update
 
 
 def long_history(n, noisy):

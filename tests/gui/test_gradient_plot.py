@@ -3,7 +3,8 @@ import dataclasses
 
 import numpy as np
 import pytest
-from on_screen import assert_renders, new_view, show_at
+from on_screen import new_view, show_at
+from pixels import Painted, rgb
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -118,19 +119,32 @@ def test_new_session_with_other_depth_rebuilds(plot):
     session, history, snaps = train(rounds=2)
     plot.set_session(session)
     plot.show_snapshot(snaps[-1], history)
+    assert all(len(curve.getData()[0]) == len(snaps) for curve in plot.curves)
     deeper = dataclasses.replace(session, layer_sizes=(2, 4, 4, 4, 4, 1))
     plot.set_session(deeper)
     assert len(plot.curves) == 5 and len(plot.value_labels) == 5
     assert all(len(curve.getData()[0]) == 0 for curve in plot.curves)
 
 
-def test_renders_offscreen(plot, qtbot, tmp_path):
+def test_each_layers_curve_and_bar_are_painted_in_its_colour(plot, qtbot):
     session, history, snaps = train()
     plot.set_session(session)
     show_at(plot, qtbot, 900, 600)
     for snap in snaps:
         plot.show_snapshot(snap, history)
-    assert_renders(plot, tmp_path / "gradients.png")
+    updates = history.grad_updates.view()
+    for l, curve in enumerate(plot.curves, start=1):
+        # One curve at a time, so that no other layer's curve covers this one.
+        for other in plot.curves:
+            other.setVisible(other is curve)
+        painted = Painted(plot.history_plot.getViewBox())
+        for update, norm in zip(updates, history.grad_norms[l - 1].view()):
+            assert rgb(theme.layer_color(l)) in painted.colours_near(update, np.log10(norm))
+    bars = Painted(plot.bar_plot.getViewBox())
+    bottom = plot.bars.opts["y0"]
+    for l, norm in enumerate(snaps[-1].metrics.dW_norms, start=1):
+        middle = (bottom + np.log10(norm)) / 2
+        assert bars.rgb(l, middle) == rgb(theme.layer_color(l))
 
 
 def show_laid_out(plot, qtbot, width, height):
@@ -174,6 +188,8 @@ def test_log_axes_label_powers_of_ten_only(plot, qtbot, size):
         plot.show_snapshot(s, history)
     qtbot.wait(10)
     for axis in (plot.history_plot.getAxis("left"), plot.bar_plot.getAxis("left")):
+        low, high = axis.range
+        assert low <= np.log10(3e-6) and high >= np.log10(0.4)   # all the norms are in view
         drawn = tick_labels(axis)
         assert len(drawn) >= (1 if size[0] < 400 else 4)   # 7 decades in view
         for value, label in drawn:

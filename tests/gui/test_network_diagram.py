@@ -3,6 +3,8 @@ import dataclasses
 
 import numpy as np
 import pytest
+from on_screen import new_view
+from pixels import Painted, close, over_white, rgb
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -10,7 +12,7 @@ from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer
 from gui import theme
 from gui.plots.boundary_plot import probability_colormap, shade_brushes, shade_index
-from gui.plots.network_diagram import MAX_EDGES, NetworkDiagram, activation_shade
+from gui.plots.network_diagram import ALPHAS, MAX_EDGES, NetworkDiagram, activation_shade
 
 
 def trained(name, sizes, activation="tanh", updates=200, example=0):
@@ -23,8 +25,7 @@ def trained(name, sizes, activation="tanh", updates=200, example=0):
 
 
 def shown(qtbot, session, snapshot):
-    diagram = NetworkDiagram()
-    qtbot.addWidget(diagram)
+    diagram = new_view(qtbot, NetworkDiagram)   # styled as in the app: white background
     diagram.resize(900, 600)
     diagram.set_session(session)
     diagram.show_snapshot(snapshot, None)
@@ -46,6 +47,18 @@ def drawn_edges(diagram):
 def node_positions(diagram):
     x, y = diagram.nodes.getData()
     return {nid: (x[k], y[k]) for k, nid in enumerate(diagram.node_ids)}
+
+
+def node_colours(diagram, session, snapshot):
+    """{(layer, unit): (r, g, b)} each drawn node's shade should have for the snapshot's
+    selected example, on the scale of the boundary heatmap."""
+    shades = shade_brushes(probability_colormap())
+    kinds = ("input",) + session.activations
+    colours = {}
+    for l, unit in diagram.node_ids:
+        t = activation_shade(snapshot.example_A[l], kinds[l])[unit]
+        colours[(l, unit)] = rgb(shades[shade_index(np.array([t]))[0]].color())
+    return colours
 
 
 @pytest.fixture(scope="module")
@@ -97,14 +110,13 @@ def test_every_edge_of_a_small_net_has_its_weights_colour(qtbot, small):
 def test_nodes_are_shaded_by_the_examples_activations(qtbot, small):
     _trainer, session, snapshot = small
     diagram = shown(qtbot, session, snapshot)
-    shades = shade_brushes(probability_colormap())
+    colours = node_colours(diagram, session, snapshot)
     spots = diagram.nodes.points()
-    for k, (l, unit) in enumerate(diagram.node_ids):
-        kind = ("input",) + session.activations
-        t = activation_shade(snapshot.example_A[l], kind[l])[unit]
-        expected = shades[shade_index(np.array([t]))[0]].color().getRgb()
-        assert spots[k].brush().color().getRgb() == expected
+    for spot, node in zip(spots, diagram.node_ids):
+        assert spot.brush().color().alpha() == 255
+        assert rgb(spot.brush().color()) == colours[node]
     # The output node shows P(y = 1) on the same scale as the boundary heatmap.
+    shades = shade_brushes(probability_colormap())
     out = snapshot.example_A[-1][0]
     assert spots[-1].brush().color().getRgb() == \
         shades[shade_index(np.array([out]))[0]].color().getRgb()
@@ -163,15 +175,24 @@ def test_same_update_is_not_repainted_and_non_finite_is_grey(qtbot, small):
     assert diagram.nodes.points()[2].brush().color().name() == "#a0a0a0"
 
 
-def test_renders(qtbot, tmp_path):
-    _trainer, session, snapshot = trained("moons", (2, 8, 8, 1), updates=100)
+def test_nodes_and_edges_are_painted_in_their_colours(qtbot, small):
+    _trainer, session, snapshot = small
     diagram = shown(qtbot, session, snapshot)
     diagram.show()
     qtbot.waitExposed(diagram)
-    image = diagram.grab().toImage()
-    assert image.save(str(tmp_path / "network.png"))
-    colours = {image.pixelColor(x, y).name() for x in range(0, 900, 7) for y in range(0, 500, 7)}
-    assert len(colours) > 20  # edges and shaded nodes, not a blank canvas
+    painted = Painted(diagram.nodes.getViewBox())
+    colours = node_colours(diagram, session, snapshot)
+    assert len(set(colours.values())) > 3   # a diagram left white could not pass
+    for node, (x, y) in node_positions(diagram).items():
+        assert painted.rgb(x, y) == colours[node], node
+    for ((x0, y0), (x1, y1)), (sign, level) in drawn_edges(diagram).items():
+        colour = theme.POSITIVE_WEIGHT if sign > 0 else theme.NEGATIVE_WEIGHT
+        expected = over_white(colour, ALPHAS[level])
+        # A quarter of the way in from either end: clear of the nodes and of the other
+        # edges, which in this net cross only at their middles.
+        for t in (0.25, 0.75):
+            near = painted.colours_near(x0 + t * (x1 - x0), y0 + t * (y1 - y0))
+            assert any(close(c, expected) for c in near), ((x0, y0), (x1, y1), t)
 
 
 def test_a_snapshot_that_changes_nothing_drawn_says_so(qtbot, small):

@@ -3,13 +3,22 @@ import dataclasses
 
 import numpy as np
 import pytest
-from on_screen import assert_renders, new_view, show_at
+from on_screen import new_view, show_at
+from pixels import Painted, over_white
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
 from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer
-from gui.plots.sigmoid_plot import N_BINS, SigmoidPlot, class_names, confusion_counts, sigmoid
+from gui import theme
+from gui.plots.sigmoid_plot import (
+    MIN_Z_HALF_WIDTH,
+    N_BINS,
+    SigmoidPlot,
+    class_names,
+    confusion_counts,
+    sigmoid,
+)
 from gui.training_history import TrainingHistory
 
 
@@ -112,12 +121,36 @@ def test_class_names_use_the_original_labels():
     assert class_names({"3": 1, "0": 0, "1": 0}) == ("y = 0 (the rest)", "y = 1 (3)")
 
 
-def test_renders_offscreen(plot, qtbot, tmp_path):
+def test_examples_and_histogram_bars_are_painted_in_their_class_colours(plot, qtbot):
     session, history, snap = trained()
     plot.set_session(session)
     show_at(plot, qtbot, 900, 600)
     plot.show_snapshot(snap, history)
-    assert_renders(plot, tmp_path / "sigmoid.png")
+    Y = session.Y_train[0].astype(int)
+    Z, A = snap.metrics.Z_L[0], snap.metrics.A_L[0]
+    curve = Painted(plot.curve_plot.getViewBox())
+    columns, rows = curve.pixels(Z, A)
+    for c in (0, 1):
+        checked = 0
+        for k in np.flatnonzero(Y == c):
+            # A point of the other class drawn over this one would hide its colour.
+            if np.hypot(columns[Y != c] - columns[k], rows[Y != c] - rows[k]).min() < 8:
+                continue
+            # Points of a class pile up, with white outlines, on the dark curve: the hue
+            # of the fill is what is sure.
+            hues = [b - r if c == 0 else r - b for r, _, b in curve.colours_near(Z[k], A[k], 1)]
+            assert max(hues) > 60, (c, k)
+            checked += 1
+        assert checked >= 20
+    hist = Painted(plot.hist_plot.getViewBox())
+    edges = np.linspace(0.0, 1.0, N_BINS + 1)
+    counts = [np.histogram(A[Y == c], bins=edges)[0] for c in (0, 1)]
+    for c in (0, 1):
+        alone = np.flatnonzero((counts[c] > 0) & (counts[1 - c] == 0))
+        assert len(alone) >= 3
+        for b in alone:
+            middle = ((edges[b] + edges[b + 1]) / 2, counts[c][b] / 2)
+            assert hist.rgb(*middle) == over_white(theme.CLASS_COLORS[c], 70), (c, b)
 
 
 def show_laid_out(plot, qtbot, width, height):
@@ -148,6 +181,8 @@ def test_the_whole_view_fits_a_narrow_dock(plot, qtbot):
     session, history, snap = trained()
     plot.set_session(session)
     plot.show_snapshot(snap, history)
+    counts = zip(("TP", "FP", "FN", "TN"), confusion_counts(snap.metrics.A_L, session.Y_train))
+    assert all(f"{name} {n}<" in plot.summary.text() for name, n in counts)
     assert plot.minimumSizeHint().width() <= 300
     show_laid_out(plot, qtbot, 300, 400)
     assert plot.width() == 300
@@ -159,10 +194,13 @@ def test_ranges_grow_with_room_so_they_seldom_change(plot):
     next few frames keep it (a new range re-ticks the axis and repaints the whole plot),
     and histograms whose counts did not change are not handed to pyqtgraph again."""
     session, history, snap = trained()
+    # Past the -6..6 that is always shown, so that the range must have grown to hold them.
+    Z = 2 * snap.metrics.Z_L
+    assert Z.min() < -MIN_Z_HALF_WIDTH and Z.max() > MIN_Z_HALF_WIDTH
+    snap = dataclasses.replace(snap, metrics=dataclasses.replace(snap.metrics, Z_L=Z))
     plot.set_session(session)
     plot.show_snapshot(snap, history)
     low, high = plot.curve_plot.getViewBox().viewRange()[0]
-    Z = snap.metrics.Z_L
     assert low < 1.1 * Z.min() and high > 1.1 * Z.max()    # room beyond the examples
     calls = []
     for item in plot.histograms:
@@ -170,5 +208,6 @@ def test_ranges_grow_with_room_so_they_seldom_change(plot):
     creeping = dataclasses.replace(snap, update=snap.update + 1, metrics=dataclasses.replace(
         snap.metrics, Z_L=Z * 1.05))
     plot.show_snapshot(creeping, history)
+    assert np.max(plot.points[1].getData()[0]) == pytest.approx(1.05 * Z.max())
     assert plot.curve_plot.getViewBox().viewRange()[0] == [low, high]
     assert calls == []   # the same A[L], so the same counts
