@@ -12,8 +12,9 @@ Run one gradient-descent update one phase at a time, the text version of the
 window's step-through. An update of an L-layer network has 2L + 2 phases:
 forward layer 1 .. L, the cost J, backward layer L .. 1, and the update.
 
-Each phase prints its equations, then every array it reads and writes with its shape
-and a few of its values. The notation is the course's:
+Each phase prints its equations, the engine's code that computes them (read from the
+functions that run), then every array it reads and writes with its shape and a few
+of its values. The notation is the course's:
     X = A[0] is (n_x, m): one example per column; Y is (1, m)
     W[l] is (n_l, n_{l-1}), b[l] is (n_l, 1)
     Z[l] = W[l] A[l-1] + b[l],  A[l] = g(Z[l])   both (n_l, m)
@@ -72,6 +73,10 @@ def format_record(record, phases, example, k):
         lines.append(f"    with m = {record.m}, lambda = {record.l2:g}")
     elif spec.kind == "update":
         lines.append(f"    with alpha = {record.learning_rate:g}")
+    lines.append("  code that runs it")
+    for path, source in spec.code:
+        lines.append(f"    # {path}")
+        lines += ["    " + line for line in source.splitlines()]
     width = max(len(name) for name in (*record.reads, *record.writes))
     for title, values in (("reads", record.reads), ("writes", record.writes)):
         lines.append(f"  {title}")

@@ -70,13 +70,15 @@ class Activation:
     derivative: Callable
     formula: str
     derivative_formula: str
+    computed_as: str = ""  # the form the code evaluates, where it is not the formula
 
 
 ACTIVATIONS = {
     a.name: a
     for a in (
         Activation("sigmoid", "sigmoid (logistic)", sigmoid, sigmoid_derivative,
-                   "1 / (1 + e^-z)", "a (1 - a)"),
+                   "1 / (1 + e^-z)", "a (1 - a)",
+                   "(1 if z >= 0 else e^-|z|) / (1 + e^-|z|), the same value, never overflowing"),
         Activation("tanh", "tanh (hyperbolic tangent)", tanh, tanh_derivative,
                    "tanh(z)", "1 - a^2"),
         Activation("relu", "ReLU (rectified linear)", relu, relu_derivative,

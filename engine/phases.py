@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from . import backprop
 from .activations import ACTIVATIONS
-from .source_code import code_of
+from .source_code import code_of, file_of
 
 FORWARD, COST, BACKWARD, UPDATE = "forward", "cost", "backward", "update"
 
@@ -28,8 +28,9 @@ class PhaseSpec:
 
     @property
     def code(self):
-        """The source of each function that runs this phase, in order (docstrings left out)."""
-        return tuple(code_of(f) for f in self.functions)
+        """(file, source) of each function that runs this phase, in order; the source is
+        read from the function itself, its docstring left out."""
+        return tuple((file_of(f), code_of(f)) for f in self.functions)
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,14 @@ class PhaseRecord:
 
 
 def _definition(g):
-    """'    (relu(z) = max(0, z))', or nothing where the name already says it all."""
-    return "" if g.formula == f"{g.name}(z)" else f"    ({g.name}(z) = {g.formula})"
+    """'    (relu(z) = max(0, z))', or nothing where the name already says it all; and the
+    form the code computes, where it differs."""
+    if g.formula == f"{g.name}(z)":
+        return ""
+    text = f"    ({g.name}(z) = {g.formula})"
+    if g.computed_as:
+        text += f"\n    computed as {g.computed_as}"
+    return text
 
 
 def phase_count(L):

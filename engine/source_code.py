@@ -18,3 +18,8 @@ def code_of(function):
             and isinstance(first.value.value, str)):
         del lines[first.lineno - 1:first.end_lineno]
     return "\n".join(lines)
+
+
+def file_of(function):
+    """Where function is defined, as a path from the project's top: 'engine/backprop.py'."""
+    return function.__module__.replace(".", "/") + ".py"

@@ -91,7 +91,8 @@ class PhasePanel(QWidget, View):
             self.title.setText(f"Next: phase {spec.index + 1} of {len(self._specs)} — "
                                f"{spec.title} (update {snapshot.update + 1})")
             self.body.setHtml(self._equation_html(spec.equation) +
-                              "<p>Press → or N to run this phase and see its numbers.</p>")
+                              "<p>Press Shift+→ (or .) to run this phase and see its numbers, "
+                              "→ (or N) to run the whole update.</p>" + self._code_html(spec))
             return True
         spec = record.spec
         self.title.setText(f"Phase {spec.index + 1} of {len(self._specs)} — {spec.title} "
@@ -100,6 +101,7 @@ class PhasePanel(QWidget, View):
         parts = [self._equation_html(spec.equation)]
         if spec.kind == "update":
             parts.append(f"<p>alpha = {record.learning_rate:g}, lambda = {record.l2:g}</p>")
+        parts.append(self._code_html(spec))
         for heading, values in (("read", record.reads), ("wrote", record.writes)):
             # One preformatted block, not a table: a narrow dock must not squeeze the
             # symbols into a column one letter wide.
@@ -110,6 +112,13 @@ class PhasePanel(QWidget, View):
             parts.append(f"<h4>{heading}</h4><pre>{html.escape(chr(10).join(lines))}</pre>")
         self.body.setHtml("".join(parts))
         return True
+
+    @staticmethod
+    def _code_html(spec):
+        """The engine's code that runs the phase, read from the functions themselves."""
+        blocks = [f"# {path}\n{source}" for path, source in spec.code]
+        return ("<h4>code that runs it</h4><pre style='white-space:pre-wrap'>"
+                f"{html.escape(chr(10).join(blocks))}</pre>")
 
     @staticmethod
     def _equation_html(equation):

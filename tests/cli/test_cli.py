@@ -215,6 +215,7 @@ def test_step_prints_every_phase_of_one_update(capsys):
     assert headers[-1] == "phase 8/8  update"
     assert "dZ[3] = A[3] - Y" in out
     assert "Z[1] = W[1] A[0] + b[1]" in out
+    assert "    Z = W @ A_prev + b" in out and "    dZ = AL - Y" in out  # the code that ran
 
 
 def test_step_shows_the_chosen_example_and_k_values(capsys):

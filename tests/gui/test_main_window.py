@@ -76,7 +76,11 @@ def test_phase_steps_fill_the_step_through_view(window, qtbot):
     window.controller.paint(force=True)
     panel = window.views["Step through"]
     assert "Forward, layer 1" in panel.title.text()
-    assert "Z[1] = W[1] A[0] + b[1]" in panel.body.toPlainText()
+    text = panel.body.toPlainText()
+    assert "Z[1] = W[1] A[0] + b[1]" in text
+    # The code that ran, read from the engine's functions, beside the equation.
+    assert "# engine/backprop.py" in text and "Z = W @ A_prev + b" in text
+    assert "def tanh(Z):" in text
 
 
 def test_divergence_pauses_and_says_what_to_try(window, qtbot):
