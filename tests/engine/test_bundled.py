@@ -5,7 +5,7 @@ from functools import cache
 import numpy as np
 import pytest
 
-from engine.bundled import BUNDLED_SETS, RESOURCES, load_breast_cancer, load_digits
+from engine.bundled import BUNDLED_SETS, attribution, load_breast_cancer, load_digits
 from engine.errors import DatasetError
 
 # Each load parses the whole file; share them across tests to keep the suite fast.
@@ -62,6 +62,6 @@ def test_bad_digit(digit):
 
 
 def test_attribution_covers_both_files():
-    text = (RESOURCES / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    text = attribution()
     for needle in ("breast_cancer.csv", "digits.csv", "CC BY 4.0", "scikit-learn", "UCI"):
         assert needle in text
