@@ -1,9 +1,11 @@
-"""Updates per second of the engine's Trainer, a straight-line NumPy loop and PyTorch CPU.
+"""Updates per second of the Trainer's two routes, a straight-line NumPy loop and PyTorch CPU.
 
     python benchmarks/bench_engine.py [--repeats 5] [--quick]
 
 Every column runs the same math on the same batches in float64: forward through every
-layer, the cost on every update, backward, and a plain gradient-descent update.
+layer, the cost on every update, backward, and a plain gradient-descent update. "fast" is
+Trainer.run on its fast route (engine/fast/), "readable" the same Trainer with fast=False,
+running the functions of engine/backprop.py.
 The rows are timed in rounds (row 1..5, then again), so a slow moment of the machine
 touches every row alike; each cell is the median of the repeats. Nothing is asserted:
 the goal column only says how the numbers compare with the goals of the issue.
@@ -44,7 +46,7 @@ else:
     torch.set_num_threads(THREADS)
 
 LEARNING_RATE = 0.1
-LOOP_GOAL = 1.5  # the trainer may be at most this much slower than the straight-line loop
+READABLE_GOAL = 0.9  # the readable route keeps at least this share of the loop's speed
 
 
 @dataclass(frozen=True)
@@ -173,9 +175,11 @@ class Contenders:
         self.model = make_model_config(self.sizes, row.activation, init=row.init, seed=0)
         self.train = make_train_config(LEARNING_RATE, 0.0, row.batch_size)
 
-    def trainer(self):
-        trainer = Trainer(self.data, self.model, self.train)
-        return trainer.run
+    def fast(self):
+        return Trainer(self.data, self.model, self.train, fast=True).run
+
+    def readable(self):
+        return Trainer(self.data, self.model, self.train, fast=False).run
 
     def loop(self):
         net = Trainer(self.data, self.model, self.train).network  # the same initial weights
@@ -243,12 +247,12 @@ def fmt_ratio(value):
     return "n/a" if value is None else f"{value:.2f}x"
 
 
-def goal_text(row, trainer, loop, torch_rate):
-    met_loop = trainer * LOOP_GOAL >= loop
-    parts = [f"loop {'ok' if met_loop else 'MISS'}"]
+def goal_text(row, fast, readable, loop, torch_rate):
+    met_loop = readable >= READABLE_GOAL * loop
+    parts = [f"readable>={READABLE_GOAL:g}x loop {'ok' if met_loop else 'MISS'}"]
     if torch_rate is not None:
-        met = trainer >= row.torch_goal * torch_rate
-        parts.append(f"torch>={row.torch_goal:g}x {'ok' if met else 'MISS'}")
+        met = fast >= row.torch_goal * torch_rate
+        parts.append(f"fast>={row.torch_goal:g}x torch {'ok' if met else 'MISS'}")
     return ", ".join(parts)
 
 
@@ -277,11 +281,12 @@ def main(argv=None):
           f"median of {repeats} timed runs of ~{target:g} s per cell, rows interleaved")
     print()
 
-    columns = ["trainer", "loop"] + (["torch"] if torch is not None else [])
+    columns = ["fast", "readable", "loop"] + (["torch"] if torch is not None else [])
     cells = []
     for row in ROWS:
         contenders = Contenders(row)
-        makers = {"trainer": contenders.trainer, "loop": contenders.loop}
+        makers = {"fast": contenders.fast, "readable": contenders.readable,
+                  "loop": contenders.loop}
         if torch is not None:
             makers["torch"] = contenders.torch
         counts = {c: updates_for(makers[c], target) for c in columns}
@@ -296,20 +301,22 @@ def main(argv=None):
                     rates[c].append(rate)
     print("\r" + " " * 20 + "\r", end="", file=sys.stderr, flush=True)
 
-    header = (f"{'row':<40}{'trainer/s':>11}{'numpy loop/s':>14}{'torch/s':>10}"
-              f"{'trainer/loop':>14}{'trainer/torch':>15}  goal")
+    header = (f"{'row':<40}{'fast/s':>9}{'readable/s':>12}{'numpy loop/s':>14}{'torch/s':>9}"
+              f"{'readable/loop':>15}{'fast/loop':>11}{'fast/torch':>12}  goals")
     print(header)
-    print("-" * (len(header) + 30))
+    print("-" * (len(header) + 40))
     for row, _, _, rates in cells:
         median = {c: statistics.median(v) for c, v in rates.items()}
-        trainer, loop, torch_rate = median["trainer"], median["loop"], median.get("torch")
-        print(f"{row.label:<40}{fmt_rate(trainer):>11}{fmt_rate(loop):>14}"
-              f"{fmt_rate(torch_rate):>10}{fmt_ratio(trainer / loop):>14}"
-              f"{fmt_ratio(None if torch_rate is None else trainer / torch_rate):>15}  "
-              f"{goal_text(row, trainer, loop, torch_rate)}")
+        fast, readable, loop = median["fast"], median["readable"], median["loop"]
+        torch_rate = median.get("torch")
+        print(f"{row.label:<40}{fmt_rate(fast):>9}{fmt_rate(readable):>12}{fmt_rate(loop):>14}"
+              f"{fmt_rate(torch_rate):>9}{fmt_ratio(readable / loop):>15}"
+              f"{fmt_ratio(fast / loop):>11}"
+              f"{fmt_ratio(None if torch_rate is None else fast / torch_rate):>12}  "
+              f"{goal_text(row, fast, readable, loop, torch_rate)}")
     print()
-    print(f"goals: trainer/loop >= {1 / LOOP_GOAL:.2f}x (within {LOOP_GOAL}x of the loop) on "
-          "every row; trainer/torch >= 30x, 5x, 15x on rows 1-3 and >= 1x elsewhere")
+    print(f"goals: readable/loop >= {READABLE_GOAL:g}x on every row; fast/torch >= 30x, 5x, "
+          "15x on rows 1-3 and >= 1x elsewhere")
     return 0
 
 

@@ -13,10 +13,10 @@ LEAKY_SLOPE = 0.01
 
 
 def sigmoid(Z):
-    # 1 / (1 + e^-Z) as written overflows e^-Z for Z below about -709. For Z < 0 the
-    # same value is e^Z / (1 + e^Z); both forms share E = e^-|Z|, which lies in (0, 1].
-    E = np.exp(-np.abs(Z))
-    A = np.where(Z >= 0, 1, E) / (1 + E)
+    # 1 / (1 + e^-Z) = e^(-log(1 + e^-Z)), and np.logaddexp(0, -Z) = log(e^0 + e^-Z) never
+    # forms e^-Z, which overflows for Z below about -709: this form is exact to a few
+    # rounding steps for every Z, and 0 only where the true value is below 1e-308.
+    A = np.exp(-np.logaddexp(0, -Z))
     return A
 
 
@@ -39,7 +39,7 @@ def relu(Z):
 
 
 def relu_derivative(Z, A):
-    return (Z > 0) * 1.0  # 1 where Z > 0, else 0 (at the kink Z = 0 the left slope, 0)
+    return (Z > 0).astype(float)  # 1 where Z > 0, else 0 (at the kink Z = 0 the left slope)
 
 
 def leaky_relu(Z):
@@ -78,7 +78,7 @@ ACTIVATIONS = {
     for a in (
         Activation("sigmoid", "sigmoid (logistic)", sigmoid, sigmoid_derivative,
                    "1 / (1 + e^-z)", "a (1 - a)",
-                   "(1 if z >= 0 else e^-|z|) / (1 + e^-|z|), the same value, never overflowing"),
+                   "e^(-log(1 + e^-z)), the same value, never overflowing"),
         Activation("tanh", "tanh (hyperbolic tangent)", tanh, tanh_derivative,
                    "tanh(z)", "1 - a^2"),
         Activation("relu", "ReLU (rectified linear)", relu, relu_derivative,

@@ -35,9 +35,9 @@ def cost(ZL, Y, W, lambd):
     # np.logaddexp(0, s) = log(e^0 + e^s) computes it without overflow and never takes
     # log(0), so J stays finite even where a has rounded to exactly 0 or 1.
     losses = np.logaddexp(0, (1 - 2 * Y) * ZL)
-    cross_entropy = losses.sum() / m
-    weight_decay = lambd / (2 * m) * sum(np.sum(W[l] ** 2) for l in range(1, len(W)))
-    J = cross_entropy + weight_decay
+    J = losses.sum() / m
+    if lambd:  # the L2 term (it would add 0 otherwise)
+        J += lambd / (2 * m) * sum(np.sum(W[l] ** 2) for l in range(1, len(W)))
     return float(J)
 
 
@@ -57,7 +57,9 @@ def hidden_layer_dZ(dA, Z, A, g):
 
 def layer_gradients(dZ, A_prev, W, lambd):
     m = dZ.shape[1]
-    dW = (1 / m) * dZ @ A_prev.T + (lambd / m) * W
+    dW = (1 / m) * (dZ @ A_prev.T)
+    if lambd:  # L2 adds (lambda/2m) ||W||^2 to J, and so (lambda/m) W to dW
+        dW += (lambd / m) * W
     db = (1 / m) * dZ.sum(axis=1, keepdims=True)
     return dW, db
 

@@ -24,7 +24,7 @@ class Network:
         for l in range(1, self.L + 1):
             self.W[l][...] = W[l]
             self.b[l][...] = b[l]
-        self._theta_before = self.theta.copy()
+        self.theta_before = self.theta.copy()
 
     @classmethod
     def initialise(cls, config, rng):
@@ -51,11 +51,11 @@ class Network:
 
     def remember_parameters(self):
         """Keep the parameters as they are now, for undo_update."""
-        np.copyto(self._theta_before, self.theta)
+        np.copyto(self.theta_before, self.theta)
 
     def undo_update(self):
         """Go back to the parameters kept by the last remember_parameters."""
-        np.copyto(self.theta, self._theta_before)
+        np.copyto(self.theta, self.theta_before)
 
     # --- whole passes, for metrics, views and the gradient check ----------------
 

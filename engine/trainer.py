@@ -189,22 +189,33 @@ class Trainer:
         self._end_update(steps.ws.J)
 
     def _readable_update(self):
-        """The rest of the current update (or a whole one), one readable phase at a time."""
-        if self.phase == 0:
-            self._cache = backprop.Cache.start(*self._next_batch(), self.L)
-        while True:
-            self._run_phase(self.specs[self.phase])
-            if self._advance_phase():
-                return
+        """The rest of the current update (or a whole one) with the readable functions."""
+        if self.phase > 0:
+            for spec in self.specs[self.phase:]:
+                self._run_phase(spec)
+            self._finish_update()
+            return
+        net, lambd = self.network, self.l2
+        X, Y = self._next_batch()
+        # Let go of the last update's arrays first, so that NumPy can reuse their memory.
+        self._cache = self._last_gradients = None
+        cache = self._cache = backprop.forward_propagation(X, net.W, net.b, net.g, Y)
+        cache.J = backprop.cost(cache.Z[net.L], Y, net.W, lambd)
+        self._check_cost(cache.J)
+        for l in range(net.L, 0, -1):
+            backprop.backward_layer(cache, l, net.W, net.g, lambd)
+        net.remember_parameters()
+        backprop.update_parameters(net.W, net.b, cache.dW, cache.db, self.learning_rate)
+        self._finish_update()
 
     def _advance_phase(self):
-        """Move to the next phase; returns True when that ended the update."""
         self.phase += 1
-        if self.phase < self.phases_per_update:
-            return False
+        if self.phase == len(self.specs):
+            self._finish_update()
+
+    def _finish_update(self):
         self._last_gradients = self._cache
         self._end_update(self._cache.J)
-        return True
 
     # --- the phases, with the readable functions ----------------------------------
 

@@ -16,12 +16,8 @@ _SLOPE, _ONE_MINUS_SLOPE = constant(LEAKY_SLOPE), constant(1.0 - LEAKY_SLOPE)
 
 
 def sigmoid(Z, A):
-    # where(Z >= 0, 1, E) with E = e^-|Z| is exactly e^min(Z, 0): both are 1 for Z >= 0
-    # and e^Z below, so no mask is needed.
-    numerator, E = np.empty_like(Z), np.empty_like(Z)
-    return ((partial(np.minimum, out=numerator), (Z, _ZERO)), (np.exp, (numerator, numerator)),
-            (np.abs, (Z, E)), (np.negative, (E, E)), (np.exp, (E, E)),
-            (np.add, (_ONE, E, E)), (np.divide, (numerator, E, A)))
+    return ((np.negative, (Z, A)), (np.logaddexp, (_ZERO, A, A)), (np.negative, (A, A)),
+            (np.exp, (A, A)))
 
 
 def sigmoid_derivative(Z, A, d):

@@ -76,7 +76,7 @@ class FastPath:
         L = self.network.L
         return ((np.multiply, (ws.signs, ws.Z[L], ws.losses)),
                 (np.logaddexp, (_ZERO, ws.losses, ws.losses)),
-                (self._total_cost, (ws,)), (self._check, (ws,)))
+                (self._total_cost_then_check, (ws,)))
 
     def backward(self, ws, l):
         """backprop.backward_layer: dZ[l], then [dW[l] db[l]] in one product, then dA[l-1]."""
@@ -98,20 +98,18 @@ class FastPath:
     def update(self, ws):
         """backprop.update_parameters for every layer at once, on the flat parameters."""
         net = self.network
-        return ((net.remember_parameters, ()),
+        return ((np.copyto, (net.theta_before, net.theta)),  # net.remember_parameters()
                 (np.multiply, (self.alpha, ws.gradient, self._step)),
                 (np.subtract, (net.theta, self._step, net.theta)))
 
     # --- the few steps that are plain Python ---------------------------------------
 
-    def _total_cost(self, ws):
+    def _total_cost_then_check(self, ws):
         m, lambd, W = ws.m, self.settings.l2, self.network.W
         J = np.add.reduce(ws.losses, axis=None) / m
         if lambd:
             J += lambd / (2 * m) * sum(np.sum(W[l] ** 2) for l in range(1, len(W)))
         ws.J = float(J)
-
-    def _check(self, ws):
         self.check_cost(ws.J)
 
     def _add_weight_decay(self, ws, l):
