@@ -135,6 +135,25 @@ def test_diverging_training_is_one_line_and_exit_1(capsys):
     assert err.count("\n") == 1
 
 
+EXPLODING = ("train", "--layers", "2,16,16,1", "--activation", "linear", "--init", "he",
+             "--lr", "3", "--json")
+
+
+@pytest.mark.parametrize("iterations", ["3", "500"])
+def test_divergence_is_reported_at_the_update_that_caused_it_even_the_last(capsys, iterations):
+    """Update 3 takes the cost from 223 to about 45,600: caught whether or not it is the
+    last update of the run (before, --iterations 3 exited 0 with that cost)."""
+    code, out, err = run_main(capsys, *EXPLODING, "--iterations", iterations)
+    assert code == 1 and out == ""
+    assert "Training diverged at update 3:" in err and "4.56e+04" in err
+
+
+def test_the_updates_before_divergence_train_normally(capsys):
+    code, out, _ = run_main(capsys, *EXPLODING, "--iterations", "2")
+    assert code == 0
+    assert json.loads(out)["iterations"] == 2 and json.loads(out)["train_cost"] < 1e3
+
+
 # --- gradcheck --------------------------------------------------------------------
 
 def test_gradcheck_passes_on_a_healthy_net(capsys):
