@@ -4,7 +4,8 @@ Layer l owns one block [W[l] b[l]] of shape (n_l, n_{l-1} + 1): W[l] is its firs
 n_{l-1} columns and b[l] its last. Against A[l-1] with a row of ones appended, one
 matrix product gives W[l] A[l-1] + b[l], and one gives dW[l] and db[l] together.
 The blocks lie one after another in a single flat array, so an update touches every
-parameter in a couple of NumPy calls, however many layers there are.
+parameter in a couple of NumPy calls, however many layers there are. The fast route
+(engine/fast/) uses the blocks; the readable functions see only W[l] and b[l].
 """
 from itertools import pairwise
 

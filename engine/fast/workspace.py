@@ -29,7 +29,7 @@ class Workspace:
     Lists are indexed by the layer number l; index 0 is unused except for A[0].
 
     Each A[l] (l < L) is the top of a buffer A1[l] whose last row is all ones, so that
-    [W[l+1] b[l+1]] A1[l] = W[l+1] A[l] + b[l+1] is one matrix product (parameters.py).
+    [W[l+1] b[l+1]] A1[l] = W[l+1] A[l] + b[l+1] is one matrix product (engine/parameter_blocks.py).
     Likewise dA[l] is the top of dA1[l], which also receives b[l+1]^T dZ[l+1], unused.
     """
 
