@@ -9,8 +9,6 @@ Qt is imported only on the window's path, so the commands work where it is not i
 import os
 import sys
 
-COMMANDS = ("train", "gradcheck", "step")
-
 
 def main(argv=None):
     """Dispatch argv (default: sys.argv[1:]); returns the exit status."""

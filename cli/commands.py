@@ -18,8 +18,6 @@ from engine.trainer import TrainingDiverged
 from . import gradcheck, step, train
 from .options import PROG, OneLineParser, UsageError, add_model_options
 
-COMMANDS = ("train", "gradcheck", "step")
-
 
 def build_parser():
     parser = OneLineParser(

@@ -144,7 +144,7 @@ class Trainer:
         spec = self.specs[self.phase]
         with np.errstate(all="ignore"):
             if self.phase == 0:
-                self._cache = backprop.Cache.start(*self._next_batch(), self.L)
+                self._cache = backprop.Cache.start(*self._begin_batch(), self.L)
             reads = {name: self._frozen(name) for name in spec.reads}
             update, lr, m = self.update_count, self.learning_rate, self._cache.m
             self._run_phase(spec)
@@ -176,12 +176,13 @@ class Trainer:
                 else:
                     self._readable_update()
                 done += 1
-            if done:
-                self._check_cost(self.network.cost(*self._next_batch(), self.l2))
+            if done:  # the cost after the last update, on the batch that update used
+                self._check_cost(self.network.cost(*self._batch_XY(*self._columns),
+                                                   self.l2))
         return done
 
     def _fast_update(self):
-        rows, start, m = self._batch_columns()
+        rows, start, m = self._columns = self._batch_columns()
         steps = self._fast_path.steps_for(rows, start, m)
         for function, args in steps.whole_update:  # the hot loop
             function(*args)
@@ -196,7 +197,7 @@ class Trainer:
             self._finish_update()
             return
         net, lambd = self.network, self.l2
-        X, Y = self._next_batch()
+        X, Y = self._begin_batch()
         # Let go of the last update's arrays first, so that NumPy can reuse their memory.
         self._cache = self._last_gradients = None
         cache = self._cache = backprop.forward_propagation(X, net.W, net.b, net.g, Y)
@@ -248,18 +249,25 @@ class Trainer:
         raise TrainingDiverged(diverged_at, J, self.learning_rate)
 
     def _forget_last_update(self):
+        """Uncount the last update; the batch it used comes again next."""
         self.update_count -= 1
         self.costs.pop()
         if len(self.epoch_ends) and self.epoch_ends[-1] > self.update_count:
+            # It ended an epoch, and the next one has been shuffled: go back into the
+            # order of the epoch it belonged to, at its last batch.
             self.epoch_ends.pop()
             self.epoch_count -= 1
-        # The batch it used comes again next (unless its epoch was reshuffled since).
-        self.batch_index = max(self.batch_index - 1, 0)
+            self._epoch_rows, self._batch_starts, self._batch_len = self._previous_epoch
+            self.batch_index = len(self._batch_starts) - 1
+        else:
+            self.batch_index = max(self.batch_index - 1, 0)
 
     # --- batches and epochs -----------------------------------------------------
 
     def _start_epoch(self):
         """Shuffle the training set for a new epoch (not needed for full batch)."""
+        if self.update_count:  # kept for a rollback of the update that ended it
+            self._previous_epoch = (self._epoch_rows, self._batch_starts, self._batch_len)
         m = self._all_rows.shape[1]
         size = self._batch_size if 0 < self._batch_size < m else m
         if size == m:
@@ -275,9 +283,13 @@ class Trainer:
         rows = self._epoch_rows
         return rows, start, min(self._batch_len, rows.shape[1] - start)
 
-    def _next_batch(self):
-        """(X, Y) of the batch the next update uses, as views into the epoch's rows."""
-        rows, start, m = self._batch_columns()
+    def _begin_batch(self):
+        """(X, Y) of the batch this update uses, as views into the epoch's rows; its columns
+        are kept in self._columns."""
+        self._columns = self._batch_columns()
+        return self._batch_XY(*self._columns)
+
+    def _batch_XY(self, rows, start, m):
         n_x = self.dataset.n_x
         return rows[:n_x, start:start + m], rows[n_x + 1:n_x + 2, start:start + m]
 

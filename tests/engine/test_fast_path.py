@@ -96,3 +96,35 @@ def test_the_comparison_can_fail(moons):
     """A fast route one rounding step off in one weight is seen by the 1e-12 test."""
     assert relative_difference([1.0, 2.0], [1.0, 2.0]) == 0.0
     assert relative_difference([1.0, 2.0 * (1 + 1e-11)], [1.0, 2.0]) > 1e-12
+
+
+@pytest.mark.parametrize("name", HIDDEN_ACTIVATIONS)
+def test_each_activation_step_equals_its_readable_function_entry_by_entry(name):
+    """Far out in the tails too, where a different formula for the same function (such as
+    sigmoid as (1 + tanh(z/2)) / 2, exactly 0 below -37) would part from the readable one."""
+    from engine.activations import ACTIVATIONS
+    from engine.fast.activation_steps import ACTIVATION_STEPS
+
+    g = ACTIVATIONS[name]
+    g_steps, g_prime_steps = ACTIVATION_STEPS[name]
+    Z = np.array([[-745.0, -700.0, -40.0, -1.5, -1e-9, 0.0, 1e-9, 2.5, 40.0, 700.0]])
+    A, d = np.empty_like(Z), np.empty_like(Z)
+    with np.errstate(under="ignore"):
+        run_steps(g_steps(Z, A))
+        run_steps(g_prime_steps(Z, A, d))
+        expected_A = g.function(Z)
+        expected_d = g.derivative(Z, expected_A)
+    assert np.array_equal(A, expected_A) or np.allclose(A, expected_A, rtol=1e-15, atol=0)
+    assert np.allclose(d, expected_d, rtol=1e-15, atol=0)
+
+
+@pytest.mark.parametrize("l2_from, l2_to", [(0.0, 0.5), (0.5, 0.0)])
+def test_turning_l2_on_or_off_reaches_the_fast_route(moons, l2_from, l2_to):
+    """The fast route leaves the lambda term out of its steps while lambda is 0, so moving
+    lambda to or from 0 must rebuild them; run() afterwards must match the readable route."""
+    fast, readable = (make(moons, "tanh", 3, l2_from, 16, fast=f) for f in (True, False))
+    for t in (fast, readable):
+        t.run(20)
+        t.set_l2(l2_to)
+        t.run(20)
+    assert relative_difference(fast.network.theta, readable.network.theta) <= 1e-12

@@ -54,6 +54,20 @@ def test_a_correct_backprop_passes_on_random_configurations(seed):
     assert any(c.passed for c in checks)
 
 
+@pytest.mark.parametrize("seed", range(12))
+def test_no_false_alarm_on_large_inputs_and_trained_nets(seed):
+    """Large inputs and training make J's third derivative large, and with it the central
+    difference's truncation error (it failed 6 of 199 such nets before the extrapolation)."""
+    net, X, Y, l2 = random_configuration(1000 + seed)
+    X = X * (10.0, 100.0)[seed % 2]
+    with np.errstate(all="ignore"):
+        for _ in range(300):
+            cache = net.gradients(X, Y, l2)
+            backprop.update_parameters(net.W, net.b, cache.dW, cache.db, 0.5 / 100 ** 2)
+    assert np.isfinite(net.cost(X, Y, l2))
+    assert not [c for c in gradient_check(net, X, Y, l2) if c.failed]
+
+
 def test_the_old_false_alarm_now_passes():
     """`gradcheck --layers 2,4,1 --activation linear` on the default moons: db is ~1e-5,
     so finite-difference noise of 1e-11 gives a whole-array relative error above the

@@ -202,6 +202,33 @@ def test_divergence_is_caught_at_the_update_that_caused_it_even_the_last(n):
     assert t.run(1) == 1 and t.update_count == 3
 
 
+@pytest.mark.parametrize("batch", [50, 40, 1])
+def test_a_rollback_at_an_epochs_last_batch_keeps_every_epoch_whole(moons, batch):
+    """Undoing the update that ended an epoch goes back into that epoch's order: every
+    epoch still sees each example once, and epochs keep their length."""
+    t = make(moons, batch=batch, lr=0.1)
+    per_epoch = t.updates_per_epoch
+    t.run(2 * per_epoch - 1)
+    last_batch_of_epoch_2 = t._begin_batch()[0].copy()
+    t.run(1)  # two epochs, ending exactly at an epoch's end
+    before_epoch = t.network.theta.copy()
+    t.network.remember_parameters()
+    t.network.W[1][0, 0] = np.nan  # as if the last update had blown up
+    with pytest.raises(TrainingDiverged):
+        t.run(1)  # its cost phase sees it and undoes update 2 * per_epoch
+    assert t.update_count == 2 * per_epoch - 1 and t.epoch_count == 1
+    assert np.array_equal(t.network.theta, before_epoch)
+    assert t.batch_index == per_epoch - 1
+    seen = []
+    for _ in range(1 + per_epoch):
+        seen.append(t._begin_batch()[0].copy())
+        t.run(1)
+    assert np.array_equal(seen[0], last_batch_of_epoch_2)  # the undone update's batch again
+    assert list(t.epoch_ends.view()) == [per_epoch, 2 * per_epoch, 3 * per_epoch]
+    last_epoch = np.hstack(seen[1:])
+    assert last_epoch.shape[1] == moons.m_train  # the next epoch is whole again
+
+
 def test_stepping_catches_divergence_at_the_same_update():
     t = exploding(load_dataset("moons", n=200, noise=0.1, seed=0))
     t.run(3 - 1)
