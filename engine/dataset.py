@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.bundled import BUNDLED_SETS, load_breast_cancer, load_digits
-from engine.csv_reader import read_csv
+from engine.csv_reader import csv_data, read_csv
 from engine.errors import DatasetError
 from engine.synthetic import SYNTHETIC_SETS, make_synthetic
 
@@ -185,6 +185,12 @@ def dataset_from_csv(data, test_ratio=0.25, seed=0):
         label_mapping=data.label_mapping,
         description=description,
     )
+
+
+def dataset_from_table(table, positive_label=None, test_ratio=0.25, seed=0):
+    """The Dataset "csv" from a CsvTable (engine.csv_reader.read_table): labels made 0/1
+    with ``positive_label`` (see read_csv), then split and standardised."""
+    return dataset_from_csv(csv_data(table, positive_label), test_ratio, seed)
 
 
 def _describe_mapping(mapping):
