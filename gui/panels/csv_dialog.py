@@ -3,7 +3,7 @@ label, reads it off the GUI thread and builds the Dataset."""
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ MAX_TEST_RATIO = 0.9
 MAX_PREVIEW_COLUMNS = 40    # a wider file shows its first 39 columns and its last one
 MAX_LISTED_COLUMNS = 2000   # a wider file cannot be used anyway (the reader says why)
 TWO_CLASSES = "two classes as they are"
+DIALOG_SIZE = QSize(760, 640)
 
 
 def describe_mapping(mapping):
@@ -86,6 +87,7 @@ class CsvDialog(QDialog):
         self._loader.cancelled.connect(self._on_cancelled)
         self._build_controls(test_ratio)
         self._show_result(None)
+        self.resize(DIALOG_SIZE)
 
     # ----- public API -----
 
@@ -187,6 +189,8 @@ class CsvDialog(QDialog):
         reread = QPushButton("&Read again")
         reread.setToolTip("Read the file again, e.g. after it changed or after Stop loading.")
         reread.clicked.connect(self._read)
+        for button in (choose, reread):
+            button.setAutoDefault(False)   # Enter means OK, not the button that has focus
         self._table = QTableWidget()
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._table.setToolTip("The first rows of the file, as text, before any checking; "

@@ -64,8 +64,8 @@ def describe(dataset):
     positives = int(dataset.Y_train.sum() + dataset.Y_test.sum())
     total = dataset.m_train + dataset.m_test
     return (f"{dataset.description}\n"
-            f"{dataset.m_train} training + {dataset.m_test} test examples\n"
-            f"{dataset.n_x} features; {positives} of {total} labelled 1")
+            f"{dataset.m_train:,} training + {dataset.m_test:,} test examples\n"
+            f"{dataset.n_x} features; {positives:,} of {total:,} labelled 1")
 
 
 class DataPanel(QWidget):

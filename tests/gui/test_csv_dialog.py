@@ -5,6 +5,7 @@ import codecs
 import time
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QPushButton, QTableWidget
 from signal_recorder import record
 
@@ -320,3 +321,12 @@ def test_a_loaded_csv_is_split_again_when_it_is_chosen_again(qtbot, panel, tmp_p
     again = blocker.args[0]
     assert again.name == "csv"
     assert again.X_train.shape == first.X_train.shape
+
+
+def test_enter_presses_ok_whatever_button_has_the_focus(qtbot, panel, tmp_path):
+    dialog = open_csv(qtbot, panel, write(tmp_path, "good.csv", GOOD))
+    dialog.activateWindow()
+    dialog.findChild(QPushButton, "read_again").setFocus()
+    with qtbot.waitSignal(panel.dataset_changed, timeout=2000):
+        qtbot.keyClick(dialog.findChild(QPushButton, "read_again"), Qt.Key.Key_Return)
+    assert not dialog.isVisible()
