@@ -5,7 +5,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -14,8 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
@@ -23,16 +20,15 @@ from engine.config import ConfigError
 from engine.csv_labels import list_some
 from engine.csv_peek import peek_csv
 from engine.errors import DatasetError
-from engine.memory import format_bytes
 from gui.data_loader import DataLoader
 from gui.panels.caption import caption
 from gui.panels.checked_spin import CheckedDoubleSpinBox
 from gui.panels.csv_jobs import CsvChoice, read_job, split_job
+from gui.panels.csv_preview_table import CsvPreviewTable, describe_preview, shown_columns
 from gui.panels.load_progress import LoadProgress
 from gui.panels.message_label import MessageLabel
 
 MAX_TEST_RATIO = 0.9
-MAX_PREVIEW_COLUMNS = 40    # a wider file shows its first 39 columns and its last one
 MAX_LISTED_COLUMNS = 2000   # a wider file cannot be used anyway (the reader says why)
 TWO_CLASSES = "two classes as they are"
 DIALOG_SIZE = QSize(760, 640)
@@ -43,13 +39,6 @@ def describe_mapping(mapping):
     if mapping is None:
         return "Labels: already 0 and 1"
     return "Labels: " + ", ".join(f"{label} → {y}" for label, y in mapping.items())
-
-
-def shown_columns(n_cols):
-    """Indices of the columns the preview table shows."""
-    if n_cols <= MAX_PREVIEW_COLUMNS:
-        return list(range(n_cols))
-    return [*range(MAX_PREVIEW_COLUMNS - 1), n_cols - 1]
 
 
 def default_positive(values):
@@ -80,7 +69,6 @@ class CsvDialog(QDialog):
         self._dataset = None
         self._seed = seed
         self._check = check
-        self._shown = []          # indices of the columns the preview table shows
         self._loader = DataLoader(self)
         self._loader.finished.connect(self._on_loaded)
         self._loader.failed.connect(self._on_failed)
@@ -191,10 +179,7 @@ class CsvDialog(QDialog):
         reread.clicked.connect(self._read)
         for button in (choose, reread):
             button.setAutoDefault(False)   # Enter means OK, not the button that has focus
-        self._table = QTableWidget()
-        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._table.setToolTip("The first rows of the file, as text, before any checking; "
-                               "rows are numbered as in the file, the label column is bold.")
+        self._table = CsvPreviewTable()
         self._columns_label = QLabel()
         self._columns_label.setWordWrap(True)
         self._format_label = QLabel()
@@ -257,67 +242,27 @@ class CsvDialog(QDialog):
     # ----- the preview -----
 
     def _fill_preview(self, preview):
+        self._table.show_preview(preview)
         self._label_combo.blockSignals(True)
         self._label_combo.clear()
-        self._table.clear()
         if preview is None:
-            self._table.setRowCount(0)
-            self._table.setColumnCount(0)
             self._columns_label.clear()
             self._format_label.clear()
         else:
-            shown = shown_columns(preview.n_cols)
-            self._table.setColumnCount(len(shown))
-            self._table.setRowCount(len(preview.rows))
-            self._table.setHorizontalHeaderLabels([preview.columns[k] for k in shown])
-            # Number rows as the file does, so "row 7" in an error points at row 7 here.
-            self._table.setVerticalHeaderLabels([str(n) for n in preview.row_numbers])
-            for i, cells in enumerate(preview.rows):
-                for j, k in enumerate(shown):
-                    if k < len(cells):
-                        self._table.setItem(i, j, QTableWidgetItem(cells[k]))
-            self._table.resizeColumnsToContents()
-            self._shown = shown
             listed = (range(preview.n_cols) if preview.n_cols <= MAX_LISTED_COLUMNS
-                      else shown)
+                      else shown_columns(preview.n_cols))
             for k in listed:
                 self._label_combo.addItem(preview.columns[k], k)
             self._label_combo.setCurrentIndex(self._label_combo.count() - 1)
-            self._mark_label_column()
-            self._columns_label.setText(self._describe_preview(preview, shown))
+            self._table.mark_label_column(self.label_column())
+            self._columns_label.setText(describe_preview(preview))
             self._format_label.setText(f"Read as: {preview.text_format}")
         self._label_combo.blockSignals(False)
-
-    @staticmethod
-    def _describe_preview(preview, shown):
-        header = "with a header row" if preview.has_header else "no header row"
-        text = f"{preview.n_cols:,} columns ({header})"
-        if len(shown) < preview.n_cols:
-            text += (f"; the table shows {len(shown)} of them: the first {len(shown) - 1} "
-                     "and the last")
-        else:
-            text += ": " + ", ".join(preview.columns)
-        if not preview.whole_file:
-            size = f" of {format_bytes(preview.size)}" if preview.size else ""
-            text += (f". Preview of the first {len(preview.rows)} rows only "
-                     f"({format_bytes(preview.bytes_read)}{size}); the whole file is read "
-                     "when it loads")
-        return text
-
-    def _mark_label_column(self):
-        """Bold the header of the chosen label column in the preview."""
-        chosen = self._label_combo.currentData()
-        for j, k in enumerate(self._shown):
-            item = self._table.horizontalHeaderItem(j)
-            if item is not None:
-                font = item.font()
-                font.setBold(k == chosen)
-                item.setFont(font)
 
     # ----- reading and building, on the loader's thread -----
 
     def _on_label_changed(self, _index):
-        self._mark_label_column()
+        self._table.mark_label_column(self.label_column())
         self._read()
 
     @Slot()
