@@ -1,31 +1,70 @@
 """Read a numeric CSV file into X (n_x, m) and binary labels Y (1, m).
 
-Anything wrong with the file becomes a DatasetError whose one-line message
-names the file and, where it applies, the row (1-based, as an editor shows it)
-and the column. No other exception escapes ``read_csv``.
+The file is read once, in blocks, and each block of lines becomes a float64 array at
+once, so the text, Python lists and the arrays are never all held together: loading
+needs about PEAK_FACTOR times the memory of the numbers themselves. A file that cannot
+fit in the memory that is free is refused before its rows are read.
+
+Anything wrong with the file becomes a DatasetError whose one-line message names the
+file and, where it applies, the row (1-based, as an editor shows it) and the column.
+No other exception escapes, except LoadCancelled when ``should_stop`` asks for it.
 """
 
 import csv
-import io
-import math
-import os
-import re
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from engine.errors import DatasetError
+from engine.config import MAX_UNITS
+from engine.csv_format import (
+    CP1252,
+    LATIN1,
+    UTF8,
+    csv_lines,
+    describe_format,
+    detect_encoding,
+    detect_layout,
+)
+from engine.csv_header import feature_and_label_names, has_header, label_index
+from engine.csv_labels import LabelColumn, LabelValue, binary_labels
+from engine.csv_lines import KeptLines
+from engine.csv_rows import RowShape, convert_chunk
+from engine.csv_source import HEAD_LINES, CsvSource, Undecodable
+from engine.errors import DatasetError, LoadCancelled
+from engine.memory import available_memory, format_bytes
 
-# Plain ASCII decimals only: float() alone would also take "1_000" or Arabic digits.
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
-_ROW_OF_NUMBERS = re.compile(rf"(?:{_NUMBER.pattern}\x1f)*{_NUMBER.pattern}", re.ASCII)
-_NON_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.ASCII | re.IGNORECASE)
-_INDEX = re.compile(r"[+-]?\d{1,9}", re.ASCII)
-_DELIMITERS = (",", ";", "\t")
-_BOM = b"\xef\xbb\xbf"
-_MAX_LISTED = 6
-_MAX_ONE_VS_REST_VALUES = 100
+# Peak memory of a load over the memory of its numbers (X and Y as float64): the chunks
+# and X while X is put together, then the train and test splits (benchmarks/bench_csv.py).
+PEAK_FACTOR = 3
+_FALLBACK = {UTF8.codec: CP1252, "utf-8-sig": CP1252, CP1252.codec: LATIN1}
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A parsed CSV file before its labels are made 0/1; arrays read-only.
+
+    X: (n_x, m) float64 features, examples in columns.
+    label_codes: (m,) int16, each row's index into label_values.
+    label_values: the distinct labels (LabelValue), in order of first appearance.
+    feature_names, label_name: column names (x1.., y without a header row).
+    path: the path that was read; text_format: how it was written, for people.
+    """
+
+    X: np.ndarray
+    label_codes: np.ndarray
+    label_values: tuple
+    feature_names: tuple
+    label_name: str
+    path: str
+    text_format: str
+    encoding_name: str
+
+    @property
+    def label_where(self):
+        """'data.csv, label column 'y'' for messages about the labels."""
+        return f"{Path(self.path).name}, label column {self.label_name!r}"
 
 
 @dataclass(frozen=True)
@@ -38,6 +77,8 @@ class CsvData:
     label_name: name of the label column.
     label_mapping: original label text -> 0/1, or None if the file already held 0/1.
     path: the path that was read.
+    text_format: encoding, delimiter and what was skipped, for people.
+    encoding_name: the text encoding the file was read as: "UTF-8", "cp1252", ...
     """
 
     X: np.ndarray
@@ -46,299 +87,203 @@ class CsvData:
     label_name: str
     label_mapping: dict | None
     path: str
+    text_format: str = ""
+    encoding_name: str = "UTF-8"
 
 
-def _all_numbers(cells):
-    # One regex call per row instead of one per cell; "\x1f" cannot occur in a stripped cell
-    # that matched, and a cell containing it fails the match as it should.
-    return bool(_ROW_OF_NUMBERS.fullmatch("\x1f".join(cells)))
-
-
-def _is_number_like(cell):
-    return bool(_NUMBER.fullmatch(cell) or _NON_FINITE.fullmatch(cell))
-
-
-def _show(cell, limit=30):
-    return repr(cell if len(cell) <= limit else cell[:limit] + "...")
-
-
-def _list_some(items):
-    items = list(items)
-    shown = ", ".join(str(item) for item in items[:_MAX_LISTED])
-    more = len(items) - _MAX_LISTED
-    return shown + (f" and {more} more" if more > 0 else "")
-
-
-def _read_bytes(path):
-    if isinstance(path, bytes) or not isinstance(path, (str, os.PathLike)):
-        raise DatasetError(f"{path!r} is not a file path; give the path of a .csv file as text")
-    file = Path(path)
-    try:
-        is_dir, is_file = file.is_dir(), file.is_file()
-        data = file.read_bytes() if is_file else b""
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise DatasetError(f"{file}: cannot be read ({reason}); check the path") from None
-    except ValueError:
-        raise DatasetError(f"{str(file)!r}: is not a valid file path") from None
-    if is_dir:
-        raise DatasetError(f"{file}: is a folder, not a file; choose a .csv file")
-    if not is_file:
-        raise DatasetError(f"{file}: no such file; check the path and the file name")
-    return file.name, data
-
-
-def _decode(name, data):
-    skipped = len(_BOM) if data.startswith(_BOM) else 0
-    try:
-        return data[skipped:].decode("utf-8")
-    except UnicodeDecodeError as error:
-        offset = error.start + skipped
-        row = data.count(b"\n", 0, offset) + 1
-        raise DatasetError(
-            f"{name}, row {row}: byte 0x{data[offset]:02x} at offset {offset} is not UTF-8 text; "
-            "save the file as UTF-8"
-        ) from None
-
-
-def _sniff_delimiter(text):
-    for line in text.splitlines():
-        if line.strip():
-            counts = [line.count(d) for d in _DELIMITERS]
-            return _DELIMITERS[counts.index(max(counts))] if max(counts) else ","
-    return ","
-
-
-def _split_rows(name, text):
-    """Return [(row_number, cells)] for every non-blank record, cells stripped."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-    rows = []
-    previous_line = 0
-    try:
-        for cells in reader:
-            first_line = previous_line + 1
-            previous_line = reader.line_num
-            if len(cells) <= 1 and not "".join(cells).strip():
-                continue
-            rows.append((first_line, [cell.strip() for cell in cells]))
-    except csv.Error as error:
-        raise DatasetError(
-            f"{name}, row {previous_line + 1}: cannot be split into cells ({error})"
-        ) from None
-    return rows
-
-
-def _has_header(rows):
-    """A column with text on the first row but a number (or nothing) below it is a header."""
-    first = rows[0][1]
-    second = rows[1][1] if len(rows) > 1 else None
-    for k, cell in enumerate(first):
-        if not cell or _is_number_like(cell):
-            continue
-        if second is None or k >= len(second) or not second[k] or _is_number_like(second[k]):
-            return True
-    return False
-
-
-def _label_index(name, label_column, header, n_cols):
-    if label_column is None:
-        return n_cols - 1
-    if header is None:
-        available = f"the file has no header row, so give an index from 0 to {n_cols - 1}"
-    else:
-        available = f"columns: {_list_some(repr(h) for h in header)} (or an index 0 to {n_cols - 1})"
-    if isinstance(label_column, str):
-        wanted = label_column.strip()
-        matches = [k for k, h in enumerate(header or ()) if h == wanted]
-        if len(matches) == 1:
-            return matches[0]
-        if len(matches) > 1:
-            raise DatasetError(
-                f"{name}: label column {wanted!r} appears {len(matches)} times; "
-                "give its index instead"
-            )
-        if not _INDEX.fullmatch(wanted):
-            raise DatasetError(f"{name}: no label column {wanted!r}; {available}")
-        index = int(wanted)
-    elif isinstance(label_column, (int, np.integer)) and not isinstance(label_column, bool):
-        index = int(label_column)
-    else:
-        raise DatasetError(
-            f"{name}: label column must be a column name or an index, not {label_column!r}"
-        )
-    if not -n_cols <= index < n_cols:
-        raise DatasetError(f"{name}: no label column with index {index}; {available}")
-    return index % n_cols
-
-
-def _feature_value(cell, where):
-    if not cell:
-        raise DatasetError(f"{where}: value is missing; every feature cell needs a number")
-    if _NUMBER.fullmatch(cell):
-        value = float(cell)
-        if math.isfinite(value):
-            return value
-        raise DatasetError(f"{where}: {_show(cell)} is too large for a float64 number")
-    if _NON_FINITE.fullmatch(cell):
-        raise DatasetError(f"{where}: {_show(cell)} is not allowed; features must be finite numbers")
-    raise DatasetError(f"{where}: {_show(cell)} is not a number; features must be numeric")
-
-
-def _label_value(cell, where):
-    """A float for a numeric label, the text itself otherwise."""
-    if not cell:
-        raise DatasetError(f"{where}: label is missing; every row needs a label")
-    if _NON_FINITE.fullmatch(cell):
-        raise DatasetError(f"{where}: label {_show(cell)} is not allowed; labels must be finite")
-    if _NUMBER.fullmatch(cell):
-        value = float(cell)
-        if not math.isfinite(value):
-            raise DatasetError(f"{where}: label {_show(cell)} is too large for a float64 number")
-        return value
-    return cell
-
-
-def _one_vs_rest(where, cells, values, positive_label):
-    """Y = 1 where the label equals positive_label; report every original value's class."""
-    if isinstance(positive_label, bool) or not isinstance(
-        positive_label, (str, int, float, np.integer, np.floating)
-    ):
-        raise DatasetError(f"{where}: positive label must be text or a number, not {positive_label!r}")
-    wanted = str(positive_label).strip()
-    if all(isinstance(v, float) for v in values) and _NUMBER.fullmatch(wanted):
-        target = float(wanted)
-        hits = [v == target for v in values]
-    else:
-        hits = [cell == wanted for cell in cells]
-    distinct = sorted(set(cells))
-    if len(distinct) > _MAX_ONE_VS_REST_VALUES:
-        raise DatasetError(
-            f"{where}: has {len(distinct)} distinct values; one-vs-rest needs at most "
-            f"{_MAX_ONE_VS_REST_VALUES} classes"
-        )
-    if not any(hits):
-        raise DatasetError(
-            f"{where}: positive label {wanted!r} not found; values present: {_list_some(distinct)}"
-        )
-    if all(hits):
-        raise DatasetError(f"{where}: every label is {wanted!r}; need at least one other class")
-    mapping = {cell: int(hit) for cell, hit in sorted(dict(zip(cells, hits)).items())}
-    return hits, mapping
-
-
-def _two_classes(where, cells, values, rows):
-    """Y from labels that are already 0/1 numbers, or two distinct texts mapped in sorted order."""
-    if all(isinstance(v, float) for v in values):
-        for (row, _), value in zip(rows, values):
-            if value != round(value):
-                raise DatasetError(
-                    f"{where}: holds continuous values ({value:g} at row {row}); "
-                    "labels must be two classes such as 0 and 1"
-                )
-        distinct = sorted(set(values))
-        shown = [f"{v:g}" for v in distinct]
-        if len(distinct) > 2:
-            raise DatasetError(
-                f"{where}: has {len(distinct)} classes ({_list_some(shown)}); "
-                "need exactly two (0 and 1), or choose a positive label for one-vs-rest"
-            )
-        if len(distinct) == 1:
-            raise DatasetError(f"{where}: only one class ({shown[0]}); need both 0 and 1")
-        if distinct != [0.0, 1.0]:
-            raise DatasetError(
-                f"{where}: numeric labels must be 0 and 1, found {shown[0]} and {shown[1]}"
-            )
-        return [v == 1.0 for v in values], None
-    distinct = sorted(set(cells))
-    if len(distinct) > 2:
-        raise DatasetError(
-            f"{where}: has {len(distinct)} classes ({_list_some(repr(d) for d in distinct)}); "
-            "need exactly two, or choose a positive label for one-vs-rest"
-        )
-    if len(distinct) == 1:
-        raise DatasetError(f"{where}: only one class ({distinct[0]!r}); need exactly two")
-    mapping = {distinct[0]: 0, distinct[1]: 1}
-    return [cell == distinct[1] for cell in cells], mapping
-
-
-def read_csv(path, label_column=None, positive_label=None):
+def read_csv(path, label_column=None, positive_label=None, *, progress=None, should_stop=None):
     """Read a CSV file of numeric features and a binary label column.
 
     The first row is a header if it has text where the row below has a number;
-    without a header, columns are named x1..xn and the label y. The delimiter is
-    a comma, a semicolon or a tab, whichever the first line uses most.
-
-    Args:
-        path: str or os.PathLike of a UTF-8 text file (a BOM is fine).
-        label_column: column name, or 0-based index (int or its text; negative
-            counts from the end); default the last column.
-        positive_label: if given, Y = 1 where the label equals it and 0 elsewhere
-            (one-vs-rest). Otherwise labels must be the numbers 0/1 or two distinct
-            texts, which are mapped to 0/1 in sorted order.
+    without a header, columns are named x1..xn and the label y. See read_table for
+    the rest. ``positive_label``: if given, Y = 1 where the label equals it and 0
+    elsewhere (one-vs-rest). Otherwise labels must be the numbers 0/1 or two distinct
+    texts, which are mapped to 0/1 in sorted order.
 
     Returns:
         CsvData with X (n_x, m) and Y (1, m), both float64 and read-only.
+    """
+    table = read_table(path, label_column, progress=progress, should_stop=should_stop)
+    return csv_data(table, positive_label)
+
+
+def csv_data(table, positive_label=None):
+    """CsvData from a CsvTable: its labels made 0/1 (see read_csv); DatasetError if they cannot."""
+    Y, mapping = binary_labels(table.label_values, table.label_codes, table.label_where,
+                               positive_label)
+    Y.flags.writeable = False
+    return CsvData(table.X, Y, table.feature_names, table.label_name, mapping, table.path,
+                   table.text_format, table.encoding_name)
+
+
+def read_table(path, label_column=None, *, progress=None, should_stop=None,
+               max_features=MAX_UNITS):
+    """Read the features and the label column of a CSV file, block by block.
+
+    The text may be UTF-8 (with or without a byte order mark), UTF-16 or UTF-32 with a
+    byte order mark, or else Windows-1252; the delimiter a comma, a semicolon or a tab
+    (or what an Excel "sep=" first line names); numbers may use decimal commas when the
+    delimiter is not a comma. Blank lines, lines starting with '#' and a delimiter at
+    the end of every line are ignored. Pipes and /dev/stdin work as well as files.
+
+    Args:
+        path: str or os.PathLike.
+        label_column: column name, or 0-based index (int or its text; negative
+            counts from the end); default the last column.
+        progress: called as progress(bytes_read, total_bytes or None, rows) after each block.
+        should_stop: called between blocks; reading stops with LoadCancelled once it
+            returns True.
+        max_features: the most feature columns allowed (the network's input limit).
+
+    Returns:
+        CsvTable.
 
     Raises:
-        DatasetError: for anything that makes the file unusable, and nothing else.
+        DatasetError: for anything that makes the file unusable.
+        LoadCancelled: when should_stop returned True.
     """
-    name, data = _read_bytes(path)
-    rows = _split_rows(name, _decode(name, data))
-    if not rows:
+    with CsvSource(path) as source:
+        encoding = None
+        while True:
+            head, whole_file = source.read_head()
+            encoding = encoding or detect_encoding(source.name, head, whole_file)
+            try:
+                return _read(source, head, encoding, str(path), label_column, progress,
+                             should_stop, max_features)
+            except Undecodable as bad:
+                # Only the head chose the encoding: a later byte may prove it wrong.
+                fallback = _FALLBACK.get(encoding.codec)
+                if not source.is_regular_file or fallback is None:
+                    raise _not_text(source.name, bad, encoding) from None
+                source.rewind()
+                encoding = fallback
+            except MemoryError:
+                raise DatasetError(
+                    f"{source.name}: there is not enough free memory to read this file; "
+                    "use fewer rows or close other programs") from None
+
+
+def _not_text(name, bad, encoding):
+    where = f"{name}, row {bad.row}" if bad.row is not None else name
+    return DatasetError(
+        f"{where}: byte 0x{bad.byte:02x} at offset {bad.offset} is not {encoding.label} text "
+        "like the start of the file; save the whole file as UTF-8")
+
+
+def _read(source, head, encoding, path, label_column, progress, should_stop, max_features):
+    name = source.name
+    kept = KeptLines(source.text_blocks(encoding, head))
+    chunks = iter(kept)
+    pending = list(_first_chunks(chunks))
+    sample = [line for lines, _ in pending for line in lines][:HEAD_LINES]
+    if not sample:
         raise DatasetError(f"{name}: the file is empty; need a table of numbers with a label column")
-    header = rows[0][1] if _has_header(rows) else None
-    body = rows[1:] if header is not None else rows
-    n_cols = len(rows[0][1])
+    layout = detect_layout(sample, kept.sep)
+    reader = csv.reader(csv_lines(sample), delimiter=layout.delimiter)
+    try:
+        first = [cell.strip() for cell in next(reader)]
+        header_lines = reader.line_num
+        second = [cell.strip() for cell in next(reader, [])]
+    except csv.Error as error:
+        raise DatasetError(f"{name}, row {pending[0][1][0]}: cannot be split into cells "
+                           f"({error})") from None
+    header = first if has_header([first, second] if second else [first],
+                                 layout.decimal_comma) else None
+    n_cols = len(first) - (1 if layout.trailing_delimiter else 0)
     if n_cols < 2:
         raise DatasetError(
             f"{name}: found 1 column; need at least one feature column and a label column "
-            "separated by commas"
-        )
-    if not body:
+            "separated by commas, semicolons or tabs")
+    if n_cols - 1 > max_features:
+        raise DatasetError(
+            f"{name}: has {n_cols - 1:,} feature columns; the network takes at most "
+            f"{max_features} inputs (one per feature), so use a file with at most "
+            f"{max_features + 1} columns, the label included")
+    label_k = label_index(name, label_column, header, n_cols)
+    feature_names, label_name = feature_and_label_names(header, n_cols, label_k)
+    _check_memory(source, head, n_cols)
+    if header is not None:
+        lines, rows = pending[0]
+        pending[0] = (lines[header_lines:], rows[header_lines:])
+    shape = RowShape(name, n_cols, label_k, tuple(k for k in range(n_cols) if k != label_k),
+                     feature_names, label_name, layout.delimiter, layout.decimal_comma,
+                     layout.trailing_delimiter)
+    labels = LabelColumn(name, label_name, layout.decimal_comma)
+    parts = _read_rows(itertools.chain(pending, chunks), shape, labels, source, progress,
+                       should_stop)
+    m = sum(len(part) for part in parts)
+    if m == 0:
         raise DatasetError(f"{name}: has a header row but no data rows")
-    for row, cells in body:
-        if len(cells) != n_cols:
+    codes = labels.codes()
+    X = _columns(parts, len(feature_names), m)
+    codes.flags.writeable = False
+    text_format = describe_format(encoding, layout, kept.sep is not None, kept.comment_lines)
+    return CsvTable(X, codes, tuple(labels.values), feature_names, label_name, path,
+                    text_format, encoding.name)
+
+
+def _first_chunks(chunks):
+    """Chunks from the start until they hold HEAD_LINES lines (or the file ends)."""
+    count = 0
+    for lines, rows in chunks:
+        yield lines, rows
+        count += len(lines)
+        if count >= HEAD_LINES:
+            return
+
+
+def _check_memory(source, head, n_cols):
+    available = available_memory()
+    if source.size is None or available is None or not head:
+        return
+    bytes_per_line = len(head) / max(head.count(b"\n"), 1)
+    rows = source.size / bytes_per_line
+    need = PEAK_FACTOR * rows * (n_cols * 8)
+    if need > available:
+        raise DatasetError(
+            f"{source.name}: {format_bytes(source.size)} with about {rows:,.0f} rows of "
+            f"{n_cols} columns needs about {format_bytes(need)} of memory to load, but "
+            f"{format_bytes(available)} is free; use a file with fewer rows")
+
+
+def _read_rows(chunks, shape, labels, source, progress, should_stop):
+    """The feature arrays of every chunk, in order; labels go into ``labels``."""
+    parts = []
+    stored = m = 0
+    room = available_memory()
+    for lines, rows in chunks:
+        if should_stop is not None and should_stop():
+            raise LoadCancelled(f"{shape.name}: loading was cancelled")
+        if not lines:
+            continue
+        chunk = convert_chunk(lines, rows, shape)
+        if isinstance(chunk.labels, np.ndarray):
+            labels.add_numbers(chunk.labels, chunk.rows)
+        else:
+            labels.add_texts(chunk.labels, chunk.rows)
+        parts.append(chunk.features)
+        m += len(chunk.features)
+        stored += chunk.features.nbytes + 8 * len(chunk.features)
+        if room is not None and PEAK_FACTOR * stored > room:
             raise DatasetError(
-                f"{name}, row {row}: has {len(cells)} cells, expected {n_cols} "
-                f"like row {rows[0][0]}"
-            )
+                f"{shape.name}: after {m:,} rows there is not enough free memory "
+                f"({format_bytes(room)}) to hold the rest; use fewer rows")
+        if progress is not None:
+            progress(source.bytes_read, source.size, m)
+    return parts
 
-    label_k = _label_index(name, label_column, header, n_cols)
-    feature_ks = [k for k in range(n_cols) if k != label_k]
-    if header is None:
-        feature_names = tuple(f"x{j + 1}" for j in range(len(feature_ks)))
-        label_name = "y"
-    else:
-        named = [h or f"column {k + 1}" for k, h in enumerate(header)]
-        feature_names = tuple(named[k] for k in feature_ks)
-        label_name = named[label_k]
 
-    features = []
-    for row, cells in body:
-        picked = [cells[k] for k in feature_ks]
-        if not _all_numbers(picked):
-            for cell, column in zip(picked, feature_names):
-                _feature_value(cell, f"{name}, row {row}, column {column!r}")
-        features.append(picked)
-    X = np.array(features, dtype=np.float64).T
-    if not np.all(np.isfinite(X)):
-        j, i = np.argwhere(~np.isfinite(X))[0]
-        row, cells = body[i]
-        _feature_value(cells[feature_ks[j]], f"{name}, row {row}, column {feature_names[j]!r}")
-
-    label_cells = [cells[label_k] for _, cells in body]
-    label_where = f"{name}, label column {label_name!r}"
-    values = [
-        _label_value(cell, f"{name}, row {row}, column {label_name!r}")
-        for (row, _), cell in zip(body, label_cells)
-    ]
-    if positive_label is None:
-        hits, mapping = _two_classes(label_where, label_cells, values, body)
-    else:
-        hits, mapping = _one_vs_rest(label_where, label_cells, values, positive_label)
-
-    X = np.ascontiguousarray(X)
-    Y = np.array(hits, dtype=np.float64).reshape(1, -1)
+def _columns(parts, n_x, m):
+    """X (n_x, m), read-only, from (k, n_x) parts; each part is let go once copied."""
+    X = np.empty((n_x, m), dtype=np.float64)
+    start = 0
+    parts.reverse()
+    while parts:
+        part = parts.pop()
+        X[:, start:start + len(part)] = part.T
+        start += len(part)
     X.flags.writeable = False
-    Y.flags.writeable = False
-    return CsvData(X, Y, feature_names, label_name, mapping, str(path))
+    return X
+
+
+__all__ = ["CsvData", "CsvTable", "LabelValue", "csv_data", "read_csv", "read_table"]

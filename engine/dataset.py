@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.bundled import BUNDLED_SETS, load_breast_cancer, load_digits
-from engine.csv_reader import read_csv
+from engine.csv_reader import csv_data, read_csv
 from engine.errors import DatasetError
 from engine.synthetic import SYNTHETIC_SETS, make_synthetic
 
@@ -70,7 +70,9 @@ class Dataset:
 
 
 def _read_only(array):
-    array = np.array(array, dtype=np.float64)
+    array = np.asarray(array, dtype=np.float64)
+    if array.base is not None or not array.flags.writeable:
+        array = array.copy()   # a view or a shared array: the Dataset gets its own
     array.flags.writeable = False
     return array
 
@@ -97,9 +99,11 @@ def _stratified_split(Y, test_ratio, rng):
 
     Flooring each class's test count keeps at least one example of every class in training.
     """
+    # int32 halves the memory of the indices of a big file; the shuffles are the same.
+    index_type = np.int32 if Y.shape[1] < 2**31 else np.int64
     train, test = [], []
     for label in (0.0, 1.0):
-        members = rng.permutation(np.flatnonzero(Y[0] == label))
+        members = rng.permutation(np.flatnonzero(Y[0] == label).astype(index_type))
         m_test = int(test_ratio * members.size)
         test.append(members[:m_test])
         train.append(members[m_test:])
@@ -134,14 +138,20 @@ def split_and_standardise(
         raise DatasetError(
             f"only {train.size} training example(s) after the split; need at least {MIN_TRAIN}"
         )
-    X_train = X[:, train]
+    # In place, so that the splits cost no more memory than one copy of X.
+    X_train = np.take(X, train, axis=1)
+    X_test = np.take(X, test, axis=1)
     # Overflow is reported below as a DatasetError, not as a numpy warning.
     with np.errstate(over="ignore", invalid="ignore"):
         mean = X_train.mean(axis=1, keepdims=True)
-        std = X_train.std(axis=1, keepdims=True)
+        X_train -= mean
+        # The variance as a row-wise dot product: no temporary array the size of X_train.
+        variance = np.einsum("ij,ij->i", X_train, X_train)[:, None] / max(train.size, 1)
+        std = np.sqrt(variance)
         std = np.where(std > 0.0, std, 1.0)
-        X_train = (X_train - mean) / std
-        X_test = (X[:, test] - mean) / std
+        X_train /= std
+        X_test -= mean
+        X_test /= std
     if not (np.all(np.isfinite(X_train)) and np.all(np.isfinite(X_test))):
         raise DatasetError("feature values are too large to standardise; rescale the data")
     names = tuple(feature_names) or tuple(f"x{j + 1}" for j in range(X.shape[0]))
@@ -150,15 +160,37 @@ def split_and_standardise(
     return Dataset(
         name=name,
         X_train=_read_only(X_train),
-        Y_train=_read_only(Y[:, train]),
+        Y_train=_read_only(np.take(Y, train, axis=1)),
         X_test=_read_only(X_test),
-        Y_test=_read_only(Y[:, test]),
+        Y_test=_read_only(np.take(Y, test, axis=1)),
         feature_names=names,
         label_mapping=label_mapping,
         mean=_read_only(mean),
         std=_read_only(std),
         description=description,
     )
+
+
+def dataset_from_csv(data, test_ratio=0.25, seed=0):
+    """Split and standardise a CsvData (see engine.csv_reader) into the Dataset "csv"."""
+    encoding = "" if data.encoding_name == "UTF-8" else f" (read as {data.encoding_name})"
+    description = f"{Path(data.path).name}{encoding}: {_describe_mapping(data.label_mapping)}"
+    return split_and_standardise(
+        data.X,
+        data.Y,
+        test_ratio,
+        seed,
+        name="csv",
+        feature_names=data.feature_names,
+        label_mapping=data.label_mapping,
+        description=description,
+    )
+
+
+def dataset_from_table(table, positive_label=None, test_ratio=0.25, seed=0):
+    """The Dataset "csv" from a CsvTable (engine.csv_reader.read_table): labels made 0/1
+    with ``positive_label`` (see read_csv), then split and standardised."""
+    return dataset_from_csv(csv_data(table, positive_label), test_ratio, seed)
 
 
 def _describe_mapping(mapping):
@@ -206,14 +238,11 @@ def load_dataset(
         return split_and_standardise(
             X, Y, test_ratio, seed, name=name, feature_names=("x1", "x2"), description=description
         )
-    if name == "breast_cancer":
-        data = load_breast_cancer()
-    elif name == "digits":
-        data = load_digits(digit)
-    elif csv_path is None:
-        raise DatasetError("no CSV file chosen; give csv_path for the data set 'csv'")
-    else:
-        data = read_csv(csv_path, label_column, positive_label)
+    if name == "csv":
+        if csv_path is None:
+            raise DatasetError("no CSV file chosen; give csv_path for the data set 'csv'")
+        return dataset_from_csv(read_csv(csv_path, label_column, positive_label), test_ratio, seed)
+    data = load_breast_cancer() if name == "breast_cancer" else load_digits(digit)
     description = f"{Path(data.path).name}: {_describe_mapping(data.label_mapping)}"
     return split_and_standardise(
         data.X,

@@ -8,3 +8,7 @@ class DatasetError(ValueError):
     and what is allowed, e.g.
     ``data.csv, row 7, column 'age': 'abc' is not a number; features must be numeric``.
     """
+
+
+class LoadCancelled(Exception):
+    """Reading data stopped because the user cancelled it; nothing was changed."""

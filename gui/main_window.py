@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
 
     def shut_down(self):
         """Stop the worker and wait for its thread; safe to call more than once."""
+        self.data_panel.shut_down()
         self.worker_thread.stop()
         self.controller.stop()
 
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(Qt.LeftDockWidgetArea, dock)
         self.data_panel.dataset_changed.connect(self._on_dataset_changed)
+        self.data_panel.set_dataset_check(self._configs)
         self.model_panel.model_changed.connect(self.rebuild)
         t = self.training_panel
         t.learning_rate_changed.connect(self._send_learning_rate)
@@ -210,25 +212,34 @@ class MainWindow(QMainWindow):
     def _on_dataset_changed(self, dataset):
         self.rebuild()
 
+    def _configs(self, dataset):
+        """(ModelConfig, TrainConfig) for ``dataset`` and the panels; raises ConfigError.
+
+        The data panel asks this before new data replaces the data in use, so data the
+        model would refuse never replaces the session that is running."""
+        model = self.model_panel.current_model()
+        values = self.training_panel.values()
+        model_config = make_model_config(
+            (dataset.n_x,) + tuple(model.hidden_sizes) + (1,), model.activations,
+            model.init, model.seed)
+        return model_config, make_train_config(values.learning_rate, values.l2,
+                                               values.batch_size)
+
     @Slot()
     def rebuild(self, *_):
         """New weights for the data, architecture and settings the panels show now."""
         dataset = self.data_panel.current_dataset()
-        self.model_panel.set_input_size(dataset.n_x)
-        self.training_panel.set_train_size(dataset.m_train)
-        model = self.model_panel.current_model()
-        values = self.training_panel.values()
         try:
-            model_config = make_model_config(
-                (dataset.n_x,) + tuple(model.hidden_sizes) + (1,), model.activations,
-                model.init, model.seed)
-            train_config = make_train_config(values.learning_rate, values.l2, values.batch_size)
+            self._configs(dataset)
         except ConfigError as error:
             self._show_problem(str(error))
             return
+        self.model_panel.set_input_size(dataset.n_x)
+        self.training_panel.set_train_size(dataset.m_train)
+        model_config, train_config = self._configs(dataset)   # the batch size may be capped
         self._clear_problem()
         self.worker.build(dataset, model_config, train_config)
-        self.worker.set_speed(values.speed)
+        self.worker.set_speed(self.training_panel.values().speed)
 
     @Slot(float)
     def _send_learning_rate(self, value):

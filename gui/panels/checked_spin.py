@@ -1,9 +1,12 @@
 """Spin boxes that say why a typed number was refused instead of silently undoing it.
 
-A plain QSpinBox drops keystrokes that would leave its range and, on Enter, quietly
-puts back the old value. These let the user finish typing, then emit ``refused`` with
-a message naming the allowed range, and keep the old value.
+A plain QSpinBox drops keystrokes that would leave its range or are not digits, so
+typing "-5" where only 0 and up are allowed gives 5, and "1e3" gives 13, and on Enter
+it quietly puts back the old value. These let the user finish typing anything that
+could be a number, then emit ``refused`` with a message naming the allowed range, and
+keep the old value.
 """
+import re
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QValidator
@@ -27,17 +30,38 @@ def _typed_number(spin, text):
         return None
 
 
+# Anything on its way to being a number: a sign, digits, one decimal mark, an exponent.
+_NUMBER_BEING_TYPED = re.compile(r"[+-]?\d*[.,]?\d*(?:[eE][+-]?\d*)?")
+
+
+def _could_be_a_number(spin, text):
+    core = text
+    if spin.prefix() and core.startswith(spin.prefix()):
+        core = core[len(spin.prefix()):]
+    if spin.suffix() and core.endswith(spin.suffix()):
+        core = core[: -len(spin.suffix())]
+    return bool(_NUMBER_BEING_TYPED.fullmatch(core.strip()))
+
+
 def _validate(spin, base_result, text, pos):
     state, text_out, pos_out = base_result
-    # Let an out-of-range number be typed to the end, so fixup() can say what is allowed.
-    if state == QValidator.State.Invalid and _typed_number(spin, text) is not None:
+    # Let an out-of-range or not-quite-right number be typed to the end, so that fixup()
+    # can say what is allowed instead of the keystroke being dropped without a word.
+    if state == QValidator.State.Invalid and (
+            _typed_number(spin, text) is not None or _could_be_a_number(spin, text)):
         return QValidator.State.Intermediate, text, pos
     return state, text_out, pos_out
 
 
-def _refusal(spin, text, what, kind):
+def _plain(value, decimals):
+    """0.9 as '0.9', 2147483647 as '2147483647': no exponent, no trailing zeros."""
+    return f"{value:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{int(value)}"
+
+
+def _refusal(spin, text, what, kind, decimals):
     shown = text.strip() or "an empty value"
-    return f"{what}: {shown} is not allowed; use {kind} from {spin.minimum():g} to {spin.maximum():g}"
+    low, high = _plain(spin.minimum(), decimals), _plain(spin.maximum(), decimals)
+    return f"{what}: {shown} is not allowed; type {kind} from {low} to {high}"
 
 
 class CheckedSpinBox(QSpinBox):
@@ -56,7 +80,7 @@ class CheckedSpinBox(QSpinBox):
         return _validate(self, super().validate(text, pos), text, pos)
 
     def fixup(self, text):
-        self.refused.emit(_refusal(self, text, self._what, "a whole number"))
+        self.refused.emit(_refusal(self, text, self._what, "a whole number", 0))
         return super().fixup(text)
 
 
@@ -77,5 +101,5 @@ class CheckedDoubleSpinBox(QDoubleSpinBox):
         return _validate(self, super().validate(text, pos), text, pos)
 
     def fixup(self, text):
-        self.refused.emit(_refusal(self, text, self._what, "a number"))
+        self.refused.emit(_refusal(self, text, self._what, "a number", self.decimals()))
         return super().fixup(text)

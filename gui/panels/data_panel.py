@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -16,9 +16,11 @@ from engine.config import ConfigError
 from engine.dataset import load_dataset
 from engine.errors import DatasetError
 from engine.synthetic import MAX_NOISE, MAX_POINTS, MIN_POINTS, SYNTHETIC_SETS
+from gui.data_loader import DataLoader
 from gui.panels.caption import caption
 from gui.panels.checked_spin import CheckedDoubleSpinBox, CheckedSpinBox
 from gui.panels.csv_dialog import CsvDialog
+from gui.panels.csv_jobs import split_job
 from gui.panels.dataset_labels import (
     DATASET_TOOLTIPS,
     dataset_label,
@@ -26,6 +28,7 @@ from gui.panels.dataset_labels import (
     dataset_short_label,
 )
 from gui.panels.debounce import make_debouncer
+from gui.panels.load_progress import LoadProgress
 from gui.panels.message_label import MessageLabel
 from gui.panels.short_combo import ShortLabelCombo
 
@@ -45,12 +48,14 @@ class DataSettings:
     digit: int = 0
     csv_path: str | None = None
     label_column: int | None = None
+    positive_label: str | None = None
 
     def load(self):
         """Build the Dataset; raises DatasetError or ConfigError for bad settings."""
         return load_dataset(
             self.name, n=self.n, noise=self.noise, seed=self.seed, test_ratio=self.test_ratio,
             digit=self.digit, csv_path=self.csv_path, label_column=self.label_column,
+            positive_label=self.positive_label,
         )
 
 
@@ -59,15 +64,17 @@ def describe(dataset):
     positives = int(dataset.Y_train.sum() + dataset.Y_test.sum())
     total = dataset.m_train + dataset.m_test
     return (f"{dataset.description}\n"
-            f"{dataset.m_train} training + {dataset.m_test} test examples\n"
-            f"{dataset.n_x} features; {positives} of {total} labelled 1")
+            f"{dataset.m_train:,} training + {dataset.m_test:,} test examples\n"
+            f"{dataset.n_x} features; {positives:,} of {total:,} labelled 1")
 
 
 class DataPanel(QWidget):
     """Data set choice, its settings and an "Open CSV…" button.
 
     Emits ``dataset_changed(Dataset)`` with a new, ready Dataset after every change that
-    builds; a change that fails shows its message in red and keeps the previous Dataset.
+    builds and passes the check set with set_dataset_check; a change that fails shows its
+    message in red and keeps the previous Dataset. A CSV file is split again (for a new
+    test share or seed) on a background thread, from the table read when it was opened.
     """
 
     dataset_changed = Signal(object)
@@ -76,8 +83,13 @@ class DataPanel(QWidget):
         super().__init__(parent)
         self._settings = DataSettings()
         self._dataset = self._settings.load()
-        self._csv_source = None  # (path, label column index) of the last accepted CSV
+        self._csv = None         # the CsvChoice of the last accepted CSV file
         self._csv_dialog = None
+        self._check = None
+        self._loader = DataLoader(self)
+        self._loader.finished.connect(self._on_loaded)
+        self._loader.failed.connect(self._on_load_failed)
+        self._loader.cancelled.connect(self._on_load_cancelled)
         self._debounce = make_debouncer(self, self._load_from_controls)
         self._build_controls()
         self._show_settings(self._settings)
@@ -92,28 +104,50 @@ class DataPanel(QWidget):
 
     def settings(self):
         """The DataSettings the controls show now."""
-        csv_path, label_column = self._csv_source or (None, None)
+        csv = self._csv
         return DataSettings(
             name=self._combo.currentData(), n=self._n.value(),
             noise=round(self._noise.value(), 2), seed=self._seed.value(),
             test_ratio=round(self._test.value(), 2), digit=self._digit.value(),
-            csv_path=csv_path, label_column=label_column,
+            csv_path=csv.path if csv else None, label_column=csv.label_column if csv else None,
+            positive_label=csv.positive_label if csv else None,
         )
+
+    def set_dataset_check(self, check):
+        """Ask ``check(dataset)`` before any new Dataset replaces the one in use; it raises
+        ConfigError or DatasetError (whose message is shown) if the data cannot be used."""
+        self._check = check
+
+    def is_loading(self):
+        """True while a CSV file is being split on the background thread."""
+        return self._loader.is_busy()
 
     def load(self, settings):
         """Build a Dataset from ``settings``; emit it, or show why not and keep the old one.
 
-        Returns the new Dataset, or None if it could not be built.
+        Returns the new Dataset, or None if it could not be built. A CSV file is split on
+        the background thread: then this returns None at once and dataset_changed follows.
         """
         self._debounce.stop()
+        self._loader.abandon()
+        if settings.name == "csv":
+            self._load_csv(settings)
+            return None
         try:
             dataset = settings.load()
+            self._check_usable(dataset)
         except (DatasetError, ConfigError) as error:
-            self._message.show_message(f"{error} (still using the previous data)")
+            self._refuse(str(error))
             return None
         self._settings = settings
         self._use(dataset)
         return dataset
+
+    def shut_down(self):
+        """Stop any load still running (here and in an open CSV dialog)."""
+        self._loader.shut_down()
+        if self._csv_dialog is not None and self._csv_dialog.isVisible():
+            self._csv_dialog.reject()
 
     def set_dataset_by_name(self, name):
         """Switch to engine data set ``name`` (e.g. "xor") keeping the other settings; emits.
@@ -122,7 +156,7 @@ class DataPanel(QWidget):
         """
         if name not in dataset_names():
             raise DatasetError(f"unknown data set {name!r}; allowed: {', '.join(dataset_names())}")
-        if name == "csv" and self._csv_source is None:
+        if name == "csv" and self._csv is None:
             raise DatasetError("no CSV file loaded yet; use Open CSV… first")
         self._select(name)
         return self.load(self.settings())
@@ -139,7 +173,8 @@ class DataPanel(QWidget):
                 return None
         if self._csv_dialog is not None:
             self._csv_dialog.deleteLater()
-        dialog = CsvDialog(self, test_ratio=self._test.value(), seed=self._seed.value())
+        dialog = CsvDialog(self, test_ratio=self._test.value(), seed=self._seed.value(),
+                           check=self._check_usable)
         dialog.dataset_accepted.connect(self._on_csv_accepted)
         dialog.rejected.connect(self._on_csv_rejected)
         dialog.load_path(path)
@@ -175,6 +210,7 @@ class DataPanel(QWidget):
         self._open_button = QPushButton("&Open CSV…")
         self._open_button.setToolTip("Load your own CSV file: numeric feature columns and "
                                      "one label column with two classes.")
+        self._progress = LoadProgress(self._loader)
         self._status = QLabel()
         self._status.setWordWrap(True)
         self._message = MessageLabel()
@@ -195,6 +231,7 @@ class DataPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._open_button)
+        layout.addWidget(self._progress)
         layout.addWidget(self._status)
         layout.addWidget(self._message)
         layout.addStretch(1)
@@ -202,7 +239,7 @@ class DataPanel(QWidget):
     def _connect(self):
         self._combo.currentIndexChanged.connect(self._on_combo_changed)
         for spin in (self._n, self._noise, self._test, self._seed, self._digit):
-            spin.valueChanged.connect(self._debounce.start)
+            spin.valueChanged.connect(self._debounce.restart)
             spin.refused.connect(self._message.show_message)
         self._open_button.clicked.connect(lambda: self.open_csv())
 
@@ -237,9 +274,44 @@ class DataPanel(QWidget):
     def _load_from_controls(self):
         self.load(self.settings())
 
+    def _check_usable(self, dataset):
+        if self._check is not None:
+            self._check(dataset)
+
+    def _refuse(self, message):
+        self._message.show_message(f"{message} (still using the previous data)")
+
+    def _load_csv(self, settings):
+        csv = self._csv
+        if csv is None or (settings.csv_path, settings.label_column) != (csv.path,
+                                                                          csv.label_column):
+            self._refuse("that CSV file is not open; use Open CSV… to read it")
+            return
+        self._loader.start(split_job(csv.table, settings.positive_label, settings.test_ratio,
+                                     settings.seed), settings)
+
+    @Slot(object, object)
+    def _on_loaded(self, settings, dataset):
+        try:
+            self._check_usable(dataset)
+        except (DatasetError, ConfigError) as error:
+            self._refuse(str(error))
+            return
+        self._settings = settings
+        self._use(dataset)
+
+    @Slot(object, str)
+    def _on_load_failed(self, _settings, message):
+        self._refuse(message)
+
+    @Slot(object)
+    def _on_load_cancelled(self, _settings):
+        self._show_settings(self._settings)
+        self._refuse("Loading stopped")
+
     def _on_combo_changed(self, _index):
         name = self._combo.currentData()
-        if name == "csv" and self._csv_source is None:
+        if name == "csv" and self._csv is None:
             self.open_csv()
             return
         self._select(name)
@@ -252,7 +324,8 @@ class DataPanel(QWidget):
 
     def _on_csv_accepted(self, dataset):
         dialog = self._csv_dialog
-        self._csv_source = (dialog.path(), dialog.label_column())
+        self._loader.abandon()
+        self._csv = dialog.choice()
         self._test.blockSignals(True)
         self._test.setValue(dialog.test_ratio())
         self._test.blockSignals(False)

@@ -1,6 +1,7 @@
 """DataPanel: initial data, switching sets, refusing bad numbers, digits, debouncing."""
 
 import csv
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel
 from signal_recorder import SETTLE_MS, record
 
+from engine.config import ConfigError
 from gui.panels.data_panel import DataPanel
+from gui.panels.debounce import DEBOUNCE_MS, Debouncer
 
 DIGITS_CSV = Path(__file__).resolve().parents[2] / "resources" / "digits.csv"
 
@@ -142,3 +145,79 @@ def test_unknown_name_raises_and_changes_nothing(panel):
         panel.set_dataset_by_name("csv")
     assert panel.current_dataset() is old
     assert panel.findChild(QComboBox, "dataset_combo").currentData() == "moons"
+
+
+# --- typed numbers: applied 300 ms after the last change, refused with the range -----
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("points_n", 20_000), ("points_n", 100_000), ("data_seed", 2_147_483_647),
+    ("test_share", 0.5), ("noise", 0.9)])
+def test_a_change_applies_300_ms_later_whatever_the_value(qtbot, panel, name, value):
+    seen = record(panel.dataset_changed)
+    debounce = panel.findChild(Debouncer)
+    started = time.monotonic()
+    spin(panel, name).setValue(value)
+    assert debounce.isActive()
+    assert debounce.interval() == DEBOUNCE_MS == 300
+    assert 0 < debounce.remainingTime() <= DEBOUNCE_MS
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
+    assert time.monotonic() - started >= 0.25
+
+
+def type_into(qtbot, box, text):
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(("name", "typed", "allowed"), [
+    ("data_seed", "-5", "type a whole number from 0 to 2147483647"),
+    ("points_n", "1e3", "type a whole number from 4 to 100000"),
+    ("points_n", "12.5", "type a whole number from 4 to 100000"),
+    ("digit_k", "-1", "type a whole number from 0 to 9"),
+    ("noise", "-0.1", "type a number from 0 to 1"),
+    ("test_share", "0.95", "type a number from 0 to 0.9"),
+])
+def test_typed_numbers_outside_the_rules_are_refused_not_changed(
+        qtbot, panel, name, typed, allowed):
+    panel.set_dataset_by_name("digits" if name == "digit_k" else "moons")
+    box = spin(panel, name)
+    before = box.value()
+    old = panel.current_dataset()
+    seen = record(panel.dataset_changed)
+    type_into(qtbot, box, typed)
+    qtbot.wait(SETTLE_MS)
+    assert box.value() == before
+    assert seen == [] and panel.current_dataset() is old
+    label = {"data_seed": "Data seed", "points_n": "Points n", "digit_k": "Digit k",
+             "noise": "Noise", "test_share": "Test share"}[name]
+    assert message(panel).text() == f"{label}: {typed} is not allowed; {allowed}"
+
+
+def test_a_number_typed_with_an_exponent_keeps_its_value(qtbot, panel):
+    seen = record(panel.dataset_changed)
+    type_into(qtbot, spin(panel, "test_share"), "1e-1")
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
+    assert spin(panel, "test_share").value() == pytest.approx(0.1)
+
+
+def test_a_csv_split_that_the_window_refuses_keeps_the_data(qtbot, panel, tmp_path):
+    path = tmp_path / "good.csv"
+    path.write_text("a,b,y\n" + "".join(f"{i},{i % 3},{i % 2}\n" for i in range(40)))
+    dialog = panel.open_csv(path)
+    qtbot.waitUntil(dialog.ok_button().isEnabled, timeout=5000)
+    dialog.ok_button().click()
+    accepted = panel.current_dataset()
+
+    def refuse_big_test_sets(dataset):
+        if dataset.m_test > 15:
+            raise ConfigError(f"{dataset.m_test} test examples is too many here")
+    panel.set_dataset_check(refuse_big_test_sets)
+    seen = record(panel.dataset_changed)
+    spin(panel, "test_share").setValue(0.5)
+    qtbot.waitUntil(lambda: message(panel).isVisible(), timeout=5000)
+    assert message(panel).text() == ("20 test examples is too many here "
+                                     "(still using the previous data)")
+    assert seen == [] and panel.current_dataset() is accepted

@@ -103,7 +103,8 @@ def test_a_bad_csv_keeps_the_old_data_and_a_good_one_trains(window, qtbot, tmp_p
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b,label\n1,2,yes\n3,,no\n5,6,yes\n")
     dialog = window.data_panel.open_csv(str(bad))
-    assert "row 3" in dialog.error_message() and not dialog.ok_button().isEnabled()
+    qtbot.waitUntil(lambda: "row 3" in dialog.error_message(), timeout=WAIT_MS)
+    assert not dialog.ok_button().isEnabled()
     dialog.accept()
     dialog.reject()
     qtbot.wait(200)
@@ -114,7 +115,7 @@ def test_a_bad_csv_keeps_the_old_data_and_a_good_one_trains(window, qtbot, tmp_p
     rows = [f"{x},{-x},{'yes' if x > 0 else 'no'}" for x in range(-20, 21) if x]
     good.write_text("a,b,label\n" + "\n".join(rows) + "\n")
     dialog = window.data_panel.open_csv(str(good))
-    assert dialog.ok_button().isEnabled()
+    qtbot.waitUntil(dialog.ok_button().isEnabled, timeout=WAIT_MS)
     with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS) as signal:
         dialog.accept()
     assert signal.args[0].dataset_name == "csv"
