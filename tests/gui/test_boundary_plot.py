@@ -13,6 +13,7 @@ from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer
 from gui import theme
 from gui.plots.boundary_plot import (
+    MAX_POINTS_DRAWN,
     BoundaryPlot,
     contour_segments,
     probability_colormap,
@@ -358,3 +359,27 @@ def test_a_narrow_dock_keeps_the_colour_bar_in_view(qtbot, moons):
         bar = plot._bar.mapRectToScene(plot._bar.boundingRect())
         assert bar.right() <= width
         assert plot._legend.columnCount == columns
+
+
+def test_a_big_data_set_draws_a_fixed_sample_and_says_so(qtbot):
+    """30,000 points: each class draws 5,000 of its training points, the same ones each
+    time, and the legend gives the share."""
+    _, session, snapshot = trained("blobs", (2, 1), updates=5)
+    big = 30_000
+    rng = np.random.default_rng(1)
+    points = rng.standard_normal((2, big))
+    Y = (rng.random((1, big)) < 0.5).astype(float)
+    session = dataclasses.replace(session, points_train=points, Y_train=Y,
+                                  X_train=points)
+    plot = shown(qtbot, session, snapshot)
+    drawn = [item for item, _ in plot._train]
+    assert [len(item.data) for item in drawn] == [MAX_POINTS_DRAWN, MAX_POINTS_DRAWN]
+    counts = [int(np.count_nonzero(Y[0] == label)) for label in (0, 1)]
+    names = [plot._legend.getLabel(item).text for item in drawn]
+    assert names == [f"train y = {label} ({MAX_POINTS_DRAWN:,} of {n:,} shown)"
+                     for label, n in zip((0, 1), counts)]
+    # The drawn points are real training points of their class.
+    x = drawn[1].getData()[0]
+    assert np.isin(x, points[0, Y[0] == 1]).all()
+    again = shown(qtbot, session, snapshot)
+    assert np.array_equal(again._train[1][0].getData()[0], x)
