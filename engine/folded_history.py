@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 RECENT = 1 << 15       # at least this many of the newest values are kept exactly
-MAX_BLOCKS = 1 << 13   # folded blocks at most; then pairs merge and the width doubles
+MAX_BLOCKS = 1 << 12   # folded blocks at most; then pairs merge and the width doubles
 
 
 class FoldedHistory:
@@ -76,6 +76,8 @@ class FoldedHistory:
 
     def append(self, y):
         """Add the next value (x = its number, counting from 1). O(1)."""
+        if self._x is not None:
+            raise TypeError("a sampled history needs an x for every value: use append_at")
         if self._filled == self._capacity:
             self._make_room()
         self._y[self._filled] = y
@@ -89,6 +91,8 @@ class FoldedHistory:
 
     def append_at(self, x, y):
         """Add the next value of a sampled history, at x (larger than every x before)."""
+        if self._x is None:
+            raise TypeError("this history numbers its values itself: use append")
         if self._filled == self._capacity:
             self._make_room()
         self._x[self._filled] = x
@@ -142,14 +146,31 @@ class FoldedHistory:
         """The values kept exactly (index exact_start on), read-only; see since()."""
         return self.since(self.exact_start)
 
-    def exact_x(self):
-        """The x of each exact value, float64, read-only."""
+    def exact_x(self, start=0, stop=None):
+        """The x of the exact values exact_values()[start:stop], float64, read-only."""
+        start, stop, _ = slice(start, stop).indices(self._filled)
         if self.sampled:
-            x = self._x[:self._filled]
+            x = self._x[start:stop]
         else:
-            x = np.arange(self.exact_start + 1, len(self) + 1, dtype=np.float64)
+            x = np.arange(self.exact_start + 1 + start, self.exact_start + 1 + max(stop, start),
+                          dtype=np.float64)
         x.flags.writeable = False
         return x
+
+    def exact_x_at(self, indices):
+        """The x of the exact values with these indices (into exact_values()), float64."""
+        if self.sampled:
+            return self._x[indices]
+        return np.asarray(indices, dtype=np.float64) + (self.exact_start + 1)
+
+    def exact_index(self, x, side="left"):
+        """Where x falls among the exact values' x, as numpy.searchsorted(exact_x(), x,
+        side) would say, without making exact_x() when the values are numbered."""
+        if self.sampled:
+            return np.searchsorted(self._x[:self._filled], x, side=side)
+        offset = np.asarray(x, dtype=np.float64) - (self.exact_start + 1)
+        index = np.ceil(offset) if side == "left" else np.floor(offset) + 1
+        return np.clip(index, 0, self._filled).astype(np.int64)
 
     def blocks(self):
         """(x_first, x_last, lowest, highest, finite_count) of each folded block, oldest
@@ -168,6 +189,8 @@ class FoldedHistory:
         """The value with each index (0-based): exact where kept, else the mean of the
         finite values of its block (nan if it has none)."""
         indices = np.asarray(indices, dtype=np.int64)
+        if indices.size and (indices.min() < 0 or indices.max() >= len(self)):
+            raise IndexError(f"index out of range 0 .. {len(self) - 1}")
         out = np.empty(indices.shape)
         exact = indices >= self.exact_start
         out[exact] = self._y[indices[exact] - self.exact_start]

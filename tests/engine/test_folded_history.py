@@ -186,5 +186,28 @@ def test_wrong_use_says_what_to_do():
         FoldedHistory(sampled=True).extend([1.0])
     with pytest.raises(TypeError, match="use extend"):
         FoldedHistory().extend_at([1.0], [1.0])
+    with pytest.raises(TypeError, match="append_at"):
+        FoldedHistory(sampled=True).append(1.0)
+    with pytest.raises(TypeError, match="use append"):
+        FoldedHistory().append_at(1.0, 1.0)
     with pytest.raises(ValueError, match="max_blocks even"):
         FoldedHistory(max_blocks=3)
+    with pytest.raises(IndexError, match="0 .. 2"):
+        one_by_one([1.0, 2.0, 3.0]).value_at([3])
+
+
+@pytest.mark.parametrize("sampled", [False, True])
+def test_exact_index_and_x_agree_with_searching_the_exact_x(sampled):
+    history = FoldedHistory(sampled=sampled, recent=100, max_blocks=8)
+    values = walk(1000)
+    if sampled:
+        history.extend_at(np.arange(1000) * 3.0 + 7, values)
+    else:
+        history.extend(values)
+    x = history.exact_x()
+    probes = np.array([-5.0, x[0] - 0.5, x[0], x[3] + 0.25, x[-1], x[-1] + 9])
+    for side in ("left", "right"):
+        np.testing.assert_array_equal(history.exact_index(probes, side),
+                                      np.searchsorted(x, probes, side))
+    np.testing.assert_array_equal(history.exact_x_at([0, 5, len(x) - 1]), x[[0, 5, -1]])
+    np.testing.assert_array_equal(history.exact_x(2, 6), x[2:6])
