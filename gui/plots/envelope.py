@@ -3,9 +3,9 @@
 A curve of a million updates on a plot 400 pixels wide can show at most the highest and
 the lowest value in each pixel column ("peak" downsampling, which keeps every spike).
 The newest values of a FoldedHistory (engine/folded_history.py) are exact points; older
-ones are blocks that know only their lowest and highest value. Both are reduced to at
-most one (highest, lowest) pair per column, so drawing takes time in proportion to what
-is kept (bounded) and hands Qt at most a few vertices per column.
+ones are blocks that know only their lowest and highest value. Both are reduced to one
+(highest, lowest) pair per column with a few NumPy calls over what is kept (bounded),
+and Qt is handed at most a few vertices per column.
 """
 import math
 
@@ -18,85 +18,126 @@ def curve_points(history, x_low, x_high, columns):
     line reaches the edges.
 
     Exact values are drawn point for point while there are at most two per column, else
-    as each column's highest and lowest (at the first x of the column's points). Folded
-    blocks are drawn as the highest and lowest of the blocks in each column they reach,
-    so a block wider than a column fills a band from its lowest to its highest value.
-    Only finite values are drawn; every y drawn is one of the history's values (a
-    block's lowest and highest are values it folded); the line ends at the newest value.
+    as each column's highest and lowest (at the first x of the column's points), then
+    the newest. Folded blocks are drawn as the highest and lowest of the blocks in each
+    column they reach, so a block wider than a column fills a band from its lowest to
+    its highest value. Only finite values are drawn, and every y drawn is one of the
+    history's values (a block's lowest and highest are values it folded).
     """
     columns = max(int(columns), 1)
     x0, x1, lo, hi, finite = history.blocks()
     if not finite.all():
-        x0, x1, lo, hi = x0[finite > 0], x1[finite > 0], lo[finite > 0], hi[finite > 0]
-    ex, ey = history.exact_x(), history.exact_values()
-    keep = np.isfinite(ey)
-    if not keep.all():
-        ex, ey = ex[keep], ey[keep]
-    nb, ne = len(x0), len(ex)
+        x0, x1, lo, hi = (a[finite > 0] for a in (x0, x1, lo, hi))
+    nb, ne = len(x0), len(history) - history.exact_start
     if nb + ne == 0:
         return np.empty(0), np.empty(0)
-    x_low, x_high = _finite_range(x_low, x_high, x0, ex)
-    # Blocks come before the exact points; "items" are both, in that order. Those in
-    # range, plus one on either side.
-    left = int(np.searchsorted(x1, x_low, side="left"))
-    if left == nb:
-        left += int(np.searchsorted(ex, x_low, side="left"))
-    through = int(np.searchsorted(x0, x_high, side="right"))
-    if through == nb:
-        through += int(np.searchsorted(ex, x_high, side="right"))
-    first, stop = max(left - 1, 0), min(through + 1, nb + ne)
+    x_low, x_high = _finite_range(x_low, x_high, history, x0)
     dx = (x_high - x_low) / columns if x_high > x_low else 1.0
-    parts = []
-    if first < nb:
-        b = slice(first, min(stop, nb))
-        parts.append(_blocks_by_column(x0[b], x1[b], lo[b], hi[b], x_low, dx, columns))
-    if stop > nb:
-        e = slice(max(first - nb, 0), stop - nb)
-        parts.append(_points(ex[e], ey[e], x_low, dx, columns))
-    if len(parts) == 1:
-        return parts[0]
-    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+    # Items are the blocks, then the exact values, in x order. Those in range are
+    # [left, through); one more on either side reaches the edges.
+    b_left, b_through = np.searchsorted(x1, x_low, "left"), np.searchsorted(x0, x_high, "right")
+    left, through = int(b_left), int(b_through)
+    if left == nb:
+        left += int(history.exact_index(x_low, "left"))
+    if through == nb:
+        through += int(history.exact_index(x_high, "right"))
+    xs, ys = [], []
+    if left > 0:
+        _add(xs, ys, _item(history, left - 1, nb, x0, x1, lo, hi, near_end=True))
+    if left < min(through, nb):
+        _add(xs, ys, _blocks_by_column(x0[left:through], x1[left:through],
+                                       lo[left:through], hi[left:through], x_low, dx, columns))
+    if through > nb:
+        _add(xs, ys, _points(history, max(left - nb, 0), through - nb, x_low, dx, columns))
+    if through < nb + ne:
+        _add(xs, ys, _item(history, through, nb, x0, x1, lo, hi, near_end=False))
+    if len(xs) == 1:
+        return xs[0], ys[0]
+    return np.concatenate(xs), np.concatenate(ys)
 
 
-def _finite_range(x_low, x_high, x0, ex):
+def _add(xs, ys, points):
+    xs.append(points[0])
+    ys.append(points[1])
+
+
+def _finite_range(x_low, x_high, history, x0):
     """An infinite end of the range becomes the data's own end."""
     if math.isinf(x_low):
-        x_low = float(x0[0] if len(x0) else ex[0]) if x_low < 0 else math.inf
+        first = x0[0] if len(x0) else history.exact_x(0, 1)[0]
+        x_low = float(first) if x_low < 0 else math.inf
     if math.isinf(x_high):
-        x_high = float(ex[-1] if len(ex) else x0[-1]) if x_high > 0 else -math.inf
+        x_high = history.last_x() if x_high > 0 else -math.inf
     return float(x_low), float(x_high)
 
 
-def _column(x, x_low, dx, columns):
-    """The pixel column of each x: 0 .. columns - 1 in range, -1 left of it, columns right."""
-    return np.clip(np.floor((x - x_low) / dx), -1, columns).astype(np.int64)
+def _item(history, i, nb, x0, x1, lo, hi, near_end):
+    """One item outside the range, drawn on its side nearest the range: a block as its
+    highest and lowest at that end, an exact value as itself (if finite)."""
+    if i < nb:
+        x = x1[i] if near_end else x0[i]
+        return np.array([x, x]), np.array([hi[i], lo[i]])
+    j = i - nb
+    x, y = history.exact_x(j, j + 1), history.exact_values()[j:j + 1]
+    keep = np.isfinite(y)
+    return x[keep].astype(np.float64), y[keep].astype(np.float64)
 
 
 def _blocks_by_column(x0, x1, lo, hi, x_low, dx, columns):
-    first_col, last_col = _column(x0, x_low, dx, columns), _column(x1, x_low, dx, columns)
-    span = last_col - first_col + 1
-    block = np.repeat(np.arange(len(x0)), span)
-    # Each block's columns, one entry per (block, column) pair, in order.
-    offset = np.arange(len(block)) - np.repeat(np.cumsum(span) - span, span)
-    col = first_col[block] + offset
-    # A column is drawn at the first x the blocks in it reach.
-    at = np.minimum(np.maximum(x_low + col * dx, x0[block]), x1[block])
-    return _pairs(col, at, lo[block], hi[block])
+    """Blocks (sorted, not overlapping, all reaching into the range) reduced to each
+    column's highest and lowest; a column inside a wide block takes that block's."""
+    first_col = np.clip(np.floor((x0 - x_low) / dx), 0, columns - 1).astype(np.int64)
+    last_col = np.clip(np.floor((x1 - x_low) / dx), 0, columns - 1).astype(np.int64)
+    # The blocks that start in each column...
+    group = np.concatenate(([0], np.flatnonzero(np.diff(first_col)) + 1))
+    cols = np.arange(first_col[0], last_col[-1] + 1)
+    col_lo = np.full(len(cols), np.inf)
+    col_hi = np.full(len(cols), -np.inf)
+    at = x_low + cols * dx
+    started = first_col[group] - cols[0]
+    col_lo[started] = np.minimum.reduceat(lo, group)
+    col_hi[started] = np.maximum.reduceat(hi, group)
+    at[started] = np.maximum(x0[group], x_low)
+    # ...and the one that started in an earlier column and reaches into this one.
+    before = np.searchsorted(first_col, cols, "left") - 1
+    carried = (before >= 0) & (last_col[np.maximum(before, 0)] >= cols)
+    carry = before[carried]
+    col_lo[carried] = np.minimum(col_lo[carried], lo[carry])
+    col_hi[carried] = np.maximum(col_hi[carried], hi[carry])
+    at[carried] = np.maximum(x_low + cols[carried] * dx, x0[carry])
+    return _pairs(at, col_lo, col_hi)
 
 
-def _points(x, y, x_low, dx, columns):
-    if len(x) <= 2 * columns:
-        return x.astype(np.float64), y.astype(np.float64)
-    out_x, out_y = _pairs(_column(x, x_low, dx, columns), x, y, y)
-    # The curve ends where the data ends, at the newest point's value.
-    return np.append(out_x, x[-1]), np.append(out_y, y[-1])
+def _points(history, start, stop, x_low, dx, columns):
+    """The exact values start..stop-1: themselves while few, else per column."""
+    y = history.exact_values()[start:stop]
+    if stop - start <= 2 * columns:
+        x = history.exact_x(start, stop)
+        keep = np.isfinite(y)
+        return x[keep].astype(np.float64), y[keep].astype(np.float64)
+    # Where each column's values start (the edges are sorted: keep the first of equals).
+    edges = history.exact_index(x_low + dx * np.arange(1, columns), "left")
+    edges = edges[(edges > start) & (edges < stop)]
+    edges = edges[np.diff(edges, prepend=start) > 0]
+    starts = np.concatenate(([start], edges))
+    with np.errstate(invalid="ignore"):
+        if not np.isfinite(y).all():
+            y = np.where(np.isfinite(y), y, np.nan)   # fmin and fmax pass nan by
+        col_lo = np.fmin.reduceat(y, starts - start)
+        col_hi = np.fmax.reduceat(y, starts - start)
+    x, y_out = _pairs(history.exact_x_at(starts), col_lo, col_hi)
+    # The curve ends where these values end, at the newest one's value.
+    if np.isfinite(y[-1]):
+        x = np.append(x, history.exact_x_at([stop - 1]))
+        y_out = np.append(y_out, y[-1])
+    return x, y_out
 
 
-def _pairs(col, at, lo, hi):
-    """Vertices (x, highest), (x, lowest) for each run of equal columns (col sorted)."""
-    starts = np.concatenate(([0], np.flatnonzero(np.diff(col)) + 1))
-    out_x = np.repeat(at[starts], 2).astype(np.float64)
-    out_y = np.empty(2 * len(starts))
-    out_y[0::2] = np.maximum.reduceat(hi, starts)
-    out_y[1::2] = np.minimum.reduceat(lo, starts)
+def _pairs(at, col_lo, col_hi):
+    """Vertices (x, highest), (x, lowest) of each column that has a finite value."""
+    keep = np.isfinite(col_lo) & np.isfinite(col_hi)
+    at, col_lo, col_hi = at[keep], col_lo[keep], col_hi[keep]
+    out_x = np.repeat(at, 2).astype(np.float64)
+    out_y = np.empty(2 * len(at))
+    out_y[0::2], out_y[1::2] = col_hi, col_lo
     return out_x, out_y
