@@ -88,7 +88,6 @@ def main():
                         help="updates on the trainer's side, appended one at a time")
     options = parser.parse_args()
 
-    start_mb = resident_mb()
     before, after, seconds, history = gui_side(options.updates, options.per_snapshot)
     kept = sum(h.nbytes for h in (history.costs, history.test_costs, *history.grad_norms))
     print(f"GUI history: {options.updates:,} updates in {options.updates // options.per_snapshot:,} "
@@ -105,7 +104,6 @@ def main():
           f"at a time: {seconds:.1f} s ({seconds / options.appends * 1e9:.0f} ns per update, "
           f"Python loop included); resident memory {before:.0f} MB -> {after:.0f} MB "
           f"(+{after - before:.1f} MB); the cost history holds {costs.nbytes / 1e6:.2f} MB")
-    print(f"whole script: {start_mb:.0f} MB -> {resident_mb():.0f} MB resident")
 
 
 if __name__ == "__main__":
