@@ -1,14 +1,15 @@
 """Training speed with the whole window live, against the same training headless.
 
     python benchmarks/bench_gui.py [--seconds 4] [--repeats 3] [--memory-updates 1000000]
-                                   [--poll]
+                                   [--poll] [--memory-only]
 
 For two setups (the app's default net, and TensorFlow Playground's default: 2-4-2-1 tanh,
 batch 10, 250 training examples) it alternates headless runs and runs with the window
 showing every view, unthrottled, and prints medians side by side: updates/s, the share
 of headless speed kept, painted frames/s, and the lateness of a 10 ms probe timer in the
 GUI event loop (p50 / p99). Then it trains --memory-updates updates with the window live
-and prints how much the resident memory grew. Runs offscreen unless DISPLAY is set.
+and prints how much the resident memory grew (--memory-only: just that part). Runs
+offscreen unless DISPLAY is set.
 
 While the window is live the script waits in a Qt event loop, as the app itself does, so
 the GUI thread wakes only for its timers and signals. --poll instead calls processEvents
@@ -143,32 +144,21 @@ def memory_growth(app, window, dataset, model, train, updates):
     before = resident_mb()
     start = time.perf_counter()
     window.worker.play()
+    # The resident memory each time another quarter of the updates is done: a history
+    # that grows with the run shows as a steady climb, a bounded one levels off.
+    quarters, marks = [], [updates * q // 4 for q in (1, 2, 3)]
     while controller.latest is None or controller.latest.update < updates:
         wait(app, 0.2)
+        if marks and controller.latest is not None and controller.latest.update >= marks[0]:
+            quarters.append((controller.latest.update, resident_mb()))
+            marks.pop(0)
     window.worker.pause()
     wait(app, 0.5)
-    return before, resident_mb(), controller.latest.update, time.perf_counter() - start
+    return before, resident_mb(), controller.latest.update, time.perf_counter() - start, quarters
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=4.0)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--memory-updates", type=int, default=1_000_000)
-    parser.add_argument("--poll", action="store_true",
-                        help="poll Qt's events every 1 ms instead of waiting in a Qt event "
-                             "loop as the app does (slows training down; for comparison)")
-    options = parser.parse_args()
-    POLL["on"] = options.poll
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    configure_pyqtgraph()
-    window = MainWindow()
-    window.resize(1600, 1000)
-    window.show()
-    wait(app, 1.0)
-    probe = LatenessProbe()
-
+def speed_table(app, window, probe, options):
+    """The speed part: headless against the window live, for each setup."""
     rows = []
     for name, dataset, model, train in setups():
         headless, live = [], []
@@ -191,12 +181,39 @@ def main():
           f"{playground_live / PLAYGROUND_UPDATES_PER_SECOND:.1f}x TensorFlow Playground's "
           f"ceiling of {PLAYGROUND_UPDATES_PER_SECOND:,} (goal >= 10x)")
 
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=4.0)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--memory-updates", type=int, default=1_000_000)
+    parser.add_argument("--poll", action="store_true",
+                        help="poll Qt's events every 1 ms instead of waiting in a Qt event "
+                             "loop as the app does (slows training down; for comparison)")
+    parser.add_argument("--memory-only", action="store_true",
+                        help="skip the speed table; only the memory part")
+    options = parser.parse_args()
+    POLL["on"] = options.poll
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_pyqtgraph()
+    window = MainWindow()
+    window.resize(1600, 1000)
+    window.show()
+    wait(app, 1.0)
+    probe = LatenessProbe()
+
+    if not options.memory_only:
+        speed_table(app, window, probe, options)
+
     if options.memory_updates:
-        name, dataset, model, train = setups()[0]
-        before, after, reached, seconds = memory_growth(app, window, dataset, model, train,
-                                                        options.memory_updates)
+        _, dataset, model, train = setups()[0]
+        before, after, reached, seconds, quarters = memory_growth(
+            app, window, dataset, model, train, options.memory_updates)
         print(f"memory: {before:.0f} MB -> {after:.0f} MB (+{after - before:.0f} MB) over "
               f"{reached:,} updates with the window live ({seconds:.0f} s); goal < 50 MB")
+        print("  on the way: " + ", ".join(f"{mb - before:+.0f} MB at {update:,}"
+                                          for update, mb in quarters))
     window.shut_down()
     window.close()
 

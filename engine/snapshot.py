@@ -167,24 +167,37 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
 
 class SnapshotStream:
     """Snapshots of one trainer, in order: each carries the costs and epoch ends of the
-    updates since the one before, so a reader that keeps them all misses no update."""
+    updates since the one before, so a reader that keeps them all misses no update.
+
+    The trainer folds old costs into min/max blocks (engine/folded_history.py); the
+    stream holds those it has not handed on yet, so none is folded before it is sent."""
 
     def __init__(self, trainer, session):
         self.trainer = trainer
         self.session = session
         self.previous = None
+        self._costs = None          # the trainer's cost history the counts refer to
         self._costs_sent = 0
         self._epochs_sent = 0
+        self._follow(trainer.costs)
 
     def take(self, reuse_boundary=False, **options):
         """The next Snapshot; options go to take_snapshot. reuse_boundary keeps the
         previous snapshot's decision boundary instead of predicting the grid again."""
         trainer = self.trainer
+        if trainer.costs is not self._costs:
+            self._follow(trainer.costs)   # the trainer was reset: a new run
         previous = self.previous if reuse_boundary else None
-        snapshot = take_snapshot(trainer, self.session, trainer.costs[self._costs_sent:],
-                                 trainer.epoch_ends[self._epochs_sent:], previous=previous,
-                                 **options)
+        snapshot = take_snapshot(trainer, self.session, trainer.costs.since(self._costs_sent),
+                                 trainer.epoch_ends.since(self._epochs_sent).tolist(),
+                                 previous=previous, **options)
         self._costs_sent = len(trainer.costs)
         self._epochs_sent = len(trainer.epoch_ends)
+        trainer.costs.hold_from(self._costs_sent)
         self.previous = snapshot
         return snapshot
+
+    def _follow(self, costs):
+        self._costs = costs
+        self._costs_sent = self._epochs_sent = 0
+        costs.hold_from(0)

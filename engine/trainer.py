@@ -11,9 +11,10 @@ import numpy as np
 
 from . import backprop
 from .config import ConfigError, check_batch_size, check_l2, check_learning_rate
+from .epoch_ends import EpochEnds
 from .fast.fast_path import FastPath
 from .fast.workspace import stack_batch
-from .history import GrowingArray
+from .folded_history import FoldedHistory
 from .network import Network
 from .phases import BACKWARD, COST, FORWARD, PhaseRecord, phase_count, phase_specs
 
@@ -83,10 +84,10 @@ class Trainer:
         self.epoch_count = 0
         self.phase = 0
         self.batch_index = 0
-        self.costs = GrowingArray()
-        # Update numbers at which an epoch ended; float32 holds them exactly up to 16 M
-        # and a million of them take 4 MB (a Python list of ints would take 36).
-        self.epoch_ends = GrowingArray(dtype=np.float32)
+        # The cost of every update and where epochs ended, in memory that does not grow
+        # with the run: the newest costs exactly, older ones as min/max blocks.
+        self.costs = FoldedHistory()
+        self.epoch_ends = EpochEnds()
         self._cache = None            # the readable route's Cache of the current update
         self._last_gradients = None   # a Cache or fast Workspace with dZ, dW, db
         self._explosion_limit = None  # set by the first update's cost
@@ -252,7 +253,7 @@ class Trainer:
         """Uncount the last update; the batch it used comes again next."""
         self.update_count -= 1
         self.costs.pop()
-        if len(self.epoch_ends) and self.epoch_ends[-1] > self.update_count:
+        if self.epoch_ends.last() > self.update_count:
             # It ended an epoch, and the next one has been shuffled: go back into the
             # order of the epoch it belonged to, at its last batch.
             self.epoch_ends.pop()

@@ -1,29 +1,32 @@
-"""Everything the GUI has received since the last reset, kept in growing arrays."""
-import numpy as np
-
-from engine.history import GrowingArray
+"""Everything the GUI has received since the last reset, in memory that stays bounded
+however long the run: the one history the views draw from (they keep no copies)."""
+from engine.epoch_ends import EpochEnds
+from engine.folded_history import FoldedHistory
 
 
 class TrainingHistory:
     """The curves over updates, built up from Snapshots on the GUI thread.
 
-    costs: J of every update (update k has cost costs[k - 1]): nothing is skipped.
-    test_updates / test_costs / train_eval_costs: sampled once per snapshot.
-    grad_updates and grad_norms[l - 1]: ||dW[l]||_F sampled once per snapshot.
+    costs: J of every update (update k has index k - 1); nothing is skipped, the newest
+    kept exactly and older ones as min/max blocks (engine/folded_history.py).
+    epoch_ends: where epochs ended (engine/epoch_ends.py).
+    test_costs and grad_norms[l - 1] (||dW[l]||_F): sampled once per snapshot, at the
+    snapshot's update number; `samples` counts the snapshots sampled.
     """
 
     def __init__(self, n_layers=1):
         self.reset(n_layers)
 
     def reset(self, n_layers):
-        self.costs = GrowingArray()
-        self.epoch_ends = GrowingArray(dtype=np.float32)
-        self.test_updates = GrowingArray()
-        self.test_costs = GrowingArray()
-        self.train_eval_costs = GrowingArray()
-        self.grad_updates = GrowingArray()
-        self.grad_norms = [GrowingArray() for _ in range(n_layers)]
+        self.costs = FoldedHistory()
+        self.epoch_ends = EpochEnds()
+        self.test_costs = FoldedHistory(sampled=True)
+        self.grad_norms = [FoldedHistory(sampled=True) for _ in range(n_layers)]
         self.last_update = 0
+
+    @property
+    def samples(self):
+        return len(self.test_costs)
 
     def add(self, snapshot):
         """Take in a Snapshot. Returns False (and keeps nothing) for an old one."""
@@ -34,19 +37,10 @@ class TrainingHistory:
         if k and first == len(self.costs) + 1:
             self.costs.extend(snapshot.new_costs)
         self.epoch_ends.extend(snapshot.new_epoch_ends)
-        if snapshot.update != self.last_update or len(self.test_updates) == 0:
+        if snapshot.update != self.last_update or self.samples == 0:
             m = snapshot.metrics
-            self.test_updates.append(snapshot.update)
-            self.test_costs.append(m.test_cost)
-            self.train_eval_costs.append(m.train_cost)
-            self.grad_updates.append(snapshot.update)
+            self.test_costs.append_at(snapshot.update, m.test_cost)
             for series, value in zip(self.grad_norms, m.dW_norms):
-                series.append(value)
+                series.append_at(snapshot.update, value)
         self.last_update = snapshot.update
         return True
-
-    def cost_curve(self):
-        """(x, y) read-only views: update numbers 1..n and their costs."""
-        y = self.costs.view()
-        x = np.arange(1, len(y) + 1, dtype=np.float64)
-        return x, y

@@ -1,4 +1,7 @@
-"""The cost J of every update as it trains, the sampled test cost, and where epochs ended."""
+"""The cost J of every update as it trains, the sampled test cost, and where epochs ended.
+
+It draws straight from the TrainingHistory (gui/training_history.py) and keeps no copy:
+the newest costs exactly, older stretches of the run as min/max bands."""
 import math
 import time
 
@@ -7,9 +10,8 @@ import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from engine.history import GrowingArray
 from gui import theme
-from gui.plots.peak_series import PeakSeries
+from gui.plots.envelope import curve_points
 from gui.view import View
 
 LOG_FLOOR = 1e-12        # costs at or below this are drawn at it on the log axis
@@ -84,7 +86,7 @@ class CostPlot(QWidget, View):
         # Neither curve is antialiased: for a thick, noisy mini-batch curve that costs Qt
         # hundreds of ms per frame, and even a smooth line three times what plain 2 px
         # segments cost. Both are handed only what is in view, at most two points per
-        # pixel column (PeakSeries.drawn), so a million updates draw as fast as a
+        # pixel column (gui/plots/envelope.py), so a million updates draw as fast as a
         # thousand; the values are finite, so pyqtgraph need not check them.
         self.train_curve = pg.PlotCurveItem(pen=pg.mkPen(theme.TRAIN_COLOR, width=2),
                                             antialias=False, skipFiniteCheck=True)
@@ -183,12 +185,6 @@ class CostPlot(QWidget, View):
         self._history = None
         self._shown_update = None
         self._costs_seen = 0
-        self._tests_seen = 0
-        self._ends_seen = 0
-        self._last_end = 0
-        self.train = PeakSeries(x_dtype=np.int32)
-        self.test = PeakSeries(x_dtype=np.int32)
-        self._epoch_ends = GrowingArray()
         self._marks_drawn = None
         self._dots_drawn = 0
         self._following = True
@@ -199,25 +195,7 @@ class CostPlot(QWidget, View):
         self._set_legend_entry(self.epoch_marks, None)
 
     def _take_new(self, history):
-        costs = history.costs.view()
-        if len(costs) > self._costs_seen:
-            new = costs[self._costs_seen:]
-            first = self._costs_seen + 1
-            self.train.extend(np.arange(first, first + len(new)), new)
-            self._costs_seen = len(costs)
-        tests = history.test_costs.view()
-        if len(tests) > self._tests_seen:
-            updates = history.test_updates.view()
-            self.test.extend(updates[self._tests_seen:len(tests)], tests[self._tests_seen:])
-            self._tests_seen = len(tests)
-        ends = history.epoch_ends.view()
-        if len(ends) > self._ends_seen:
-            new_ends = ends[self._ends_seen:]
-            previous = np.concatenate(([self._last_end], new_ends[:-1]))
-            # With full batch every update ends an epoch; a tick on each says nothing.
-            self._epoch_ends.extend(new_ends[new_ends - previous > 1])
-            self._last_end = new_ends[-1]
-            self._ends_seen = len(ends)
+        self._costs_seen = len(history.costs)
 
     def _redraw(self):
         if self._following:
@@ -228,15 +206,19 @@ class CostPlot(QWidget, View):
 
     def _draw_lines(self, *args):
         """Hand the curves what is in view now (also on every pan, zoom and resize)."""
+        if self._history is None:
+            return
         x_low, x_high = self.view_box.viewRange()[0]
         columns = self.view_box.width() or UNLAID_COLUMNS
-        self.train_curve.setData(*self._in_scale(self.train.drawn(x_low, x_high, columns)))
-        self.test_curve.setData(*self._in_scale(self.test.drawn(x_low, x_high, columns)))
+        for curve, series in ((self.train_curve, self._history.costs),
+                              (self.test_curve, self._history.test_costs)):
+            curve.setData(*self._in_scale(curve_points(series, x_low, x_high, columns)))
 
     def _draw_test_dots(self, again=False):
         """Dots on the test costs while there are at most MAX_TEST_SYMBOLS; again: all
         of them anew (the scale changed), else only the ones added since last time."""
-        n = len(self.test)
+        tests = self._history.test_costs if self._history is not None else None
+        n = len(tests) if tests is not None else 0
         if n > MAX_TEST_SYMBOLS:
             if self._dots_drawn:
                 self._dots_drawn = 0
@@ -247,11 +229,15 @@ class CostPlot(QWidget, View):
             self._dots_drawn = 0
             self.test_dots.setData([], [])
         if n > self._dots_drawn:
-            x, y = self.test.data()
-            x, y = self._in_scale((x[self._dots_drawn:], y[self._dots_drawn:]))
-            self.test_dots.addPoints(x=x, y=y)
-            if self._dots_drawn == 0:
-                self._test_sample.update()
+            # Far fewer than the history keeps exactly: every one is there.
+            x, y = tests.exact_x()[self._dots_drawn:], tests.exact_values()[self._dots_drawn:]
+            finite = np.isfinite(y)
+            x, y = self._in_scale((x[finite], y[finite]))
+            if len(x):
+                first_dots = len(self.test_dots.data) == 0
+                self.test_dots.addPoints(x=x, y=y)
+                if first_dots:
+                    self._test_sample.update()   # the legend's sample gets its dot
             self._dots_drawn = n
 
     def _in_scale(self, points):
@@ -259,16 +245,20 @@ class CostPlot(QWidget, View):
         return x, (np.log10(np.maximum(y, LOG_FLOOR)) if self._log else y)
 
     def _draw_epoch_marks(self):
-        ends = self._epoch_ends.view()
-        stride = nice_stride(len(ends), MAX_EPOCH_MARKS)
-        label = None if len(ends) == 0 else (
+        history = self._history
+        if history is None:
+            return
+        # With full batch every update ends an epoch; a tick on each says nothing.
+        count = history.epoch_ends.count(longer_than=1)
+        stride = nice_stride(count, MAX_EPOCH_MARKS)
+        label = None if count == 0 else (
             "epoch end" if stride == 1 else f"epoch end (1 in {stride} shown)")
         self._set_legend_entry(self.epoch_marks, label)
-        ends = ends[stride - 1::stride]
-        costs = self._history.costs.view() if self._history is not None else np.empty(0)
-        ends = ends[ends <= len(costs)]
-        # A mark's cost never changes: new marks are added to those drawn, and all are
-        # drawn anew only when the thinning changes or the axis switches scale.
+        ends = history.epoch_ends.at(np.arange(stride - 1, count, stride), longer_than=1)
+        ends = ends[ends <= len(history.costs)]
+        # New marks are added to those drawn, and all are drawn anew only when the
+        # thinning changes or the axis switches scale. A mark keeps the cost it was
+        # drawn at: once its update is folded into a block, that cost lies in the band.
         log, drawn = self._marks_drawn or (None, ends[:0])
         if log == self._log and np.array_equal(ends[:len(drawn)], drawn):
             if len(ends) == len(drawn):
@@ -278,7 +268,7 @@ class CostPlot(QWidget, View):
             self.epoch_marks.setData([], [])
             new = ends
         self._marks_drawn = (self._log, ends)
-        y = costs[new.astype(np.intp) - 1]
+        y = history.costs.value_at(new - 1)
         keep = np.isfinite(y)
         new, y = new[keep], y[keep]
         if self._log:
@@ -304,8 +294,9 @@ class CostPlot(QWidget, View):
     def _fit_view(self):
         """Grow the view at once to take in new data; shrink it at most every half second,
         so the axes do not twitch (and the curve is not re-reduced) on every frame."""
-        n = max(len(self._history.costs) if self._history is not None else 0, 1)
-        right = max(n, self.test.last_x(), 10)
+        history = self._history
+        n = max(len(history.costs) if history is not None else 0, 1)
+        right = max(n, history.test_costs.last_x() if history is not None else 0, 10)
         if self._x_shown is None or right > self._x_shown[1]:
             self._x_shown = (0, right * GROW_X)
             theme.set_view_range(self.view_box, x_range=self._x_shown)
@@ -324,8 +315,10 @@ class CostPlot(QWidget, View):
             theme.set_view_range(self.view_box, y_range=target)
 
     def _y_target(self):
-        low = min(self.train.low, self.test.low)
-        high = max(self.train.high, self.test.high)
+        if self._history is None:
+            return None
+        costs, tests = self._history.costs, self._history.test_costs
+        low, high = min(costs.low, tests.low), max(costs.high, tests.high)
         if not math.isfinite(low):
             return None
         if self._log:

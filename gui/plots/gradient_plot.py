@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.plots.adaptive_row import AdaptiveRow
+from gui.plots.envelope import curve_points
 from gui.plots.live_text import LiveText
-from gui.plots.peak_series import PeakSeries
 from gui.view import View
 
 FLOOR = 1e-12            # norms at or below this (including 0) are drawn at it
@@ -156,7 +156,6 @@ class GradientPlot(QWidget, View):
         theme.cache_plot_frame(self.bar_plot)
         theme.unindexed(self.history_widget, self.bar_widget)
         self.curves = []
-        self.series = []
         self.value_labels = []
         self._n_layers = 0
         self._label_share = 0.0
@@ -181,7 +180,7 @@ class GradientPlot(QWidget, View):
             for l in range(1, L + 1):
                 # Antialiased thick lines through noisy mini-batch norms cost Qt ~5 ms each.
                 # Each curve is handed what is in view, at most two points per pixel
-                # column (PeakSeries.drawn), all finite.
+                # column (gui/plots/envelope.py), all finite.
                 curve = pg.PlotCurveItem(pen=pg.mkPen(theme.layer_color(l), width=2.5),
                                          antialias=False, skipFiniteCheck=True)
                 self.history_plot.addItem(curve)
@@ -205,10 +204,10 @@ class GradientPlot(QWidget, View):
         session, and for the update and samples shown already."""
         if self._n_layers == 0:
             return False
-        if history is not self._history or len(history.grad_updates) < self._seen:
+        if history is not self._history or history.samples < self._seen:
             self._clear()
             self._history = history
-        if snapshot.update == self._shown_update and len(history.grad_updates) == self._seen:
+        if snapshot.update == self._shown_update and history.samples == self._seen:
             return False
         self._shown_update = snapshot.update
         self._take_new(history)
@@ -240,7 +239,6 @@ class GradientPlot(QWidget, View):
         self._bar_range = None
         self._bar_data = None
         self._bar_changed_at = 0.0
-        self.series = [PeakSeries() for _ in self.curves]
         for curve in self.curves:
             curve.setData([], [])
         self.bars.setOpts(x=[], height=[], y0=0, brushes=None, pens=None)
@@ -249,17 +247,13 @@ class GradientPlot(QWidget, View):
         self.ratio_label.setText("")
 
     def _take_new(self, history):
-        n = len(history.grad_updates)
+        n = history.samples
         if n == self._seen:
             return
-        x = history.grad_updates.view()[self._seen:n]
-        for series, norms in zip(self.series, history.grad_norms):
-            logs = log_norms(norms.view()[self._seen:n])
-            series.extend(x, logs)
-            finite = logs[np.isfinite(logs)]
-            if len(finite):
-                self._low = min(self._low, float(finite.min()))
-                self._high = max(self._high, float(finite.max()))
+        for norms in history.grad_norms[:self._n_layers]:
+            if norms.low <= norms.high:   # it has a finite norm
+                low, high = log_norms([norms.low, norms.high])
+                self._low, self._high = min(self._low, low), max(self._high, high)
         self._seen = n
 
     def _draw_bars(self, norms):
@@ -363,11 +357,14 @@ class GradientPlot(QWidget, View):
 
     def _draw_curves(self, *args):
         """Hand the curves what is in view now (also on every pan, zoom and resize)."""
+        if self._history is None:
+            return
         view = self.history_plot.getViewBox()
         x_low, x_high = view.viewRange()[0]
         columns = view.width() or UNLAID_COLUMNS
-        for curve, series in zip(self.curves, self.series):
-            curve.setData(*series.drawn(x_low, x_high, columns))
+        for curve, norms in zip(self.curves, self._history.grad_norms):
+            x, y = curve_points(norms, x_low, x_high, columns)
+            curve.setData(x, log_norms(y))   # log10 keeps each column's highest and lowest
 
     def _fit_history(self):
         right = max(self._shown_update or 0, 10)

@@ -43,7 +43,7 @@ def test_on_the_readable_route_phases_updates_and_run_are_bit_identical(moons, b
     assert by_phase.update_count == by_update.update_count == by_run.update_count == n
     assert same(parameters(by_phase), parameters(by_run))
     assert same(parameters(by_update), parameters(by_run))
-    assert np.array_equal(by_phase.costs.view(), by_run.costs.view())
+    assert np.array_equal(by_phase.costs.exact_values(), by_run.costs.exact_values())
 
 
 def test_run_finishes_a_stepped_update_then_goes_on(moons):
@@ -90,7 +90,7 @@ def test_cost_record_equals_the_cost_of_that_update(moons):
     t = make(moons)
     records = [t.step_phase() for _ in range(t.phases_per_update)]
     J = next(r for r in records if r.kind == COST).writes["J"]
-    assert float(J) == t.costs.view()[0]
+    assert float(J) == t.costs.exact_values()[0]
 
 
 def test_same_seed_same_run_different_seed_different_run(moons):
@@ -99,7 +99,7 @@ def test_same_seed_same_run_different_seed_different_run(moons):
     for t in (a, b, c):
         t.run(120)
     assert same(parameters(a), parameters(b))
-    assert np.array_equal(a.costs.view(), b.costs.view())
+    assert np.array_equal(a.costs.exact_values(), b.costs.exact_values())
     assert not same(parameters(a), parameters(c))
 
 
@@ -119,7 +119,7 @@ def test_epochs_count_batches_including_the_short_last_one(moons):
     assert t.updates_per_epoch == -(-m // 16)
     t.step_epoch()
     assert t.epoch_count == 1 and t.update_count == t.updates_per_epoch
-    assert list(t.epoch_ends.view()) == [t.updates_per_epoch]
+    assert list(t.epoch_ends.since(0)) == [t.updates_per_epoch]
     full = make(moons, batch=0)
     full.run(5)
     assert full.epoch_count == 5
@@ -188,7 +188,7 @@ def test_divergence_is_caught_at_the_update_that_caused_it_even_the_last(n):
     data = load_dataset("moons", n=200, noise=0.1, seed=0)
     t = exploding(data)
     t.run(2)
-    kept, costs = t.network.theta.copy(), t.costs.view().copy()
+    kept, costs = t.network.theta.copy(), t.costs.exact_values().copy()
     with pytest.raises(TrainingDiverged) as caught:
         t.run(n - 2)
     assert caught.value.update == 3 and caught.value.cost > 1e4
@@ -197,7 +197,7 @@ def test_divergence_is_caught_at_the_update_that_caused_it_even_the_last(n):
     # Update 3 is undone and not counted: the run stands after update 2.
     assert t.update_count == 2 and t.epoch_count == 2 and t.phase == 0
     assert np.array_equal(t.network.theta, kept)
-    assert np.array_equal(t.costs.view(), costs) and list(t.epoch_ends.view()) == [1, 2]
+    assert np.array_equal(t.costs.exact_values(), costs) and list(t.epoch_ends.since(0)) == [1, 2]
     t.set_learning_rate(1e-4)  # and training can go on gently from there
     assert t.run(1) == 1 and t.update_count == 3
 
@@ -224,7 +224,7 @@ def test_a_rollback_at_an_epochs_last_batch_keeps_every_epoch_whole(moons, batch
         seen.append(t._begin_batch()[0].copy())
         t.run(1)
     assert np.array_equal(seen[0], last_batch_of_epoch_2)  # the undone update's batch again
-    assert list(t.epoch_ends.view()) == [per_epoch, 2 * per_epoch, 3 * per_epoch]
+    assert list(t.epoch_ends.since(0)) == [per_epoch, 2 * per_epoch, 3 * per_epoch]
     last_epoch = np.hstack(seen[1:])
     assert last_epoch.shape[1] == moons.m_train  # the next epoch is whole again
 
@@ -260,7 +260,7 @@ def test_a_large_but_finite_starting_cost_may_still_train(moons):
     start = t.network.cost(moons.X_train, moons.Y_train)
     assert start > 1e3
     t.run(50)
-    assert t.update_count == 50 and t.costs[-1] < start
+    assert t.update_count == 50 and t.costs.exact_values()[-1] < start
 
 
 def test_wrong_input_size_is_refused_with_the_feature_count(moons):
@@ -284,7 +284,7 @@ def test_a_non_finite_cost_is_caught_and_never_recorded(moons):
         t.step_update()
     # The guard cannot tell a poked weight from a bad step: it undoes update 5.
     assert t.update_count == 4 and len(t.costs) == 4
-    assert np.all(np.isfinite(t.costs.view())) and np.all(np.isfinite(t.network.W[2]))
+    assert np.all(np.isfinite(t.costs.exact_values())) and np.all(np.isfinite(t.network.W[2]))
 
 
 def test_run_stops_early_when_asked_and_counts_what_it_did(moons):
@@ -307,10 +307,43 @@ def test_a_snapshot_stream_hands_on_every_cost_once(moons):
         costs.extend(snap.new_costs)
         ends.extend(snap.new_epoch_ends)
         assert snap.update == t.update_count
-    assert np.array_equal(costs, t.costs.view())
-    assert ends == list(t.epoch_ends.view()) == [10, 20]
+    assert np.array_equal(costs, t.costs.exact_values())
+    assert ends == list(t.epoch_ends.since(0)) == [10, 20]
     before = stream.previous
     t.run(2)
     reused = stream.take(reuse_boundary=True)
     assert reused.boundary is before.boundary and reused.boundary_update == 21
     assert reused.update == 23
+
+
+def test_a_run_longer_than_the_exact_window_is_handed_on_whole_and_kept_bounded(
+        moons, monkeypatch):
+    """Between two snapshots the trainer may run far more updates than it keeps exactly
+    (a long Step epoch): the stream holds them until they are sent, none is skipped, and
+    afterwards the trainer's history is back to its bounded size. (A window of 100
+    exact costs and 8 blocks here, so that a short run folds a lot.)"""
+    from functools import partial
+
+    from engine.folded_history import FoldedHistory
+    from engine.snapshot import SnapshotStream, make_session_info
+
+    monkeypatch.setattr("engine.trainer.FoldedHistory",
+                        partial(FoldedHistory, recent=100, max_blocks=8))
+    streamed, alone = make(moons, sizes=(2, 1)), make(moons, sizes=(2, 1))
+    stream = SnapshotStream(streamed, make_session_info(streamed, resolution=5))
+    sent = []
+    for n in (5, 2000, 17, 0, 300, 1, 450):
+        streamed.run(n)
+        sent.append(stream.take(with_boundary=False).new_costs)
+    sent = np.concatenate(sent)
+    alone.run(len(sent))
+    assert len(sent) == streamed.update_count == len(alone.costs) == len(streamed.costs)
+    # Every cost, once, in order: the exact tail and the blocks of a trainer that ran
+    # the same updates with nobody reading agree with what was sent.
+    costs = alone.costs
+    np.testing.assert_array_equal(costs.exact_values(), sent[costs.exact_start:])
+    x0, x1, lo, hi, _ = costs.blocks()
+    for first, last, low, high in zip(x0.astype(int), x1.astype(int), lo, hi):
+        assert (low, high) == (sent[first - 1:last].min(), sent[first - 1:last].max())
+    assert streamed.costs.nbytes == alone.costs.nbytes
+    assert streamed.costs.exact_start > 0

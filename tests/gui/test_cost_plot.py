@@ -1,4 +1,5 @@
-"""CostPlot: every update's cost drawn, nothing non-finite drawn, epoch ticks, log toggle."""
+"""CostPlot: every update's cost drawn (old ones as min/max bands), nothing non-finite
+drawn, epoch ticks, log toggle."""
 import dataclasses
 from types import SimpleNamespace
 
@@ -53,10 +54,10 @@ def test_every_update_is_drawn_and_test_cost_is_finite(plot):
     x, y = shown(plot.train_curve)
     assert len(y) == snaps[-1].update == 84
     np.testing.assert_array_equal(x, np.arange(1, 85))
-    np.testing.assert_array_equal(y, history.costs.view().astype(np.float32))
+    np.testing.assert_array_equal(y, history.costs.exact_values())
     tx, ty = shown(plot.test_curve)
     assert len(ty) == len(snaps) and np.all(np.isfinite(ty))
-    np.testing.assert_array_equal(tx, history.test_updates.view())
+    np.testing.assert_array_equal(tx, history.test_costs.exact_x())
 
 
 def test_epoch_marks_sit_on_the_curve_at_epoch_ends(plot):
@@ -65,10 +66,10 @@ def test_epoch_marks_sit_on_the_curve_at_epoch_ends(plot):
     plot.set_session(session)
     plot.show_snapshot(snaps[-1], history)
     x, y = shown(plot.epoch_marks)
-    ends = history.epoch_ends.view()
+    ends = history.epoch_ends.since(0)
     stride = nice_stride(len(ends), MAX_EPOCH_MARKS)
     np.testing.assert_array_equal(x, ends[stride - 1::stride])
-    np.testing.assert_array_equal(y, history.costs.view()[x.astype(int) - 1])
+    np.testing.assert_array_equal(y, history.costs.exact_values()[x.astype(int) - 1])
     assert 0 < len(x) <= MAX_EPOCH_MARKS
 
 
@@ -96,11 +97,10 @@ def test_log_toggle_switches_axis_and_data(plot):
     plot.log_check.setChecked(True)
     assert plot.is_log_y() and plot.plot.getAxis("left").logMode
     _, y = shown(plot.train_curve)
-    np.testing.assert_allclose(y, np.log10(history.costs.view()), rtol=1e-6)
+    np.testing.assert_allclose(y, np.log10(history.costs.exact_values()), rtol=1e-12)
     plot.set_log_y(False)
     assert not plot.log_check.isChecked() and not plot.plot.getAxis("left").logMode
-    np.testing.assert_array_equal(shown(plot.train_curve)[1],
-                                  history.costs.view().astype(np.float32))
+    np.testing.assert_array_equal(shown(plot.train_curve)[1], history.costs.exact_values())
 
 
 def test_no_test_set_draws_no_test_line(plot):
@@ -112,7 +112,7 @@ def test_no_test_set_draws_no_test_line(plot):
     plot.set_session(session)
     for snap in snaps:
         plot.show_snapshot(snap, history)
-    assert np.all(np.isnan(history.test_costs.view()))
+    assert np.all(np.isnan(history.test_costs.exact_values()))
     assert len(shown(plot.train_curve)[0]) == snaps[-1].update
     assert len(shown(plot.test_curve)[0]) == 0
     assert all(sample.item is not plot.test_curve for sample, _ in plot.legend.items)
@@ -171,7 +171,7 @@ def test_the_curve_is_painted_through_every_cost(plot, qtbot, log):
     plot.set_log_y(log)
     for snap in snaps:
         plot.show_snapshot(snap, history)
-    costs = history.costs.view()
+    costs = history.costs.exact_values()
     painted = Painted(plot.view_box)
     for update, cost in enumerate(np.log10(costs) if log else costs, start=1):
         assert rgb(theme.TRAIN_COLOR) in painted.colours_near(update, cost), update
@@ -198,21 +198,41 @@ def long_history(n, noisy):
 @pytest.mark.parametrize("noisy", [False, True])
 def test_a_million_updates_are_drawn_as_the_peaks_of_each_pixel_column(plot, qtbot, noisy):
     history, costs, snap = long_history(1_000_000, noisy)
+    assert history.costs.exact_start > 0    # most of the run is folded into blocks
     plot.set_session(SimpleNamespace(X_test=np.zeros((2, 50))))
     show_at(plot, qtbot, 600, 400)
     plot.show_snapshot(snap, history)
     x, y = shown(plot.train_curve)
     columns = plot.view_box.width()   # one highest and lowest per pixel column
-    assert len(x) <= 2 * columns + 5
-    assert y.max() == np.float32(costs.max()) and y.min() == np.float32(costs.min())
-    assert x[-1] == 1_000_000 and y[-1] == np.float32(costs[-1])
-    # Zoomed in by hand, the curve is drawn again for what is in view, point by point.
-    plot.view_box.setXRange(500_000, 500_100, padding=0)
+    assert len(x) <= 2 * columns + 8
+    assert y.max() == costs.max() and y.min() == costs.min()
+    assert np.all(np.isin(y, costs))               # only costs that were there
+    assert x[-1] == 1_000_000 and y[-1] == costs[-1]
+    # Zoomed in by hand on the recent updates, the curve is drawn point by point.
+    plot.view_box.setXRange(999_000, 999_100, padding=0)
     x, y = shown(plot.train_curve)
-    np.testing.assert_array_equal(x, np.arange(499_999, 500_102))
-    np.testing.assert_array_equal(y, costs[499_998:500_101].astype(np.float32))
+    np.testing.assert_array_equal(x, np.arange(998_999, 999_102))
+    np.testing.assert_array_equal(y, costs[998_998:999_101])
 
 
+def test_zoomed_into_the_folded_past_the_curve_is_the_band_of_its_blocks(plot, qtbot):
+    history, costs, snap = long_history(1_000_000, noisy=True)
+    plot.set_session(SimpleNamespace(X_test=np.zeros((2, 50))))
+    show_at(plot, qtbot, 600, 400)
+    plot.show_snapshot(snap, history)
+    width = history.costs.width
+    low, high = 500_000, 500_000 + 20 * width    # twenty blocks on ~500 columns
+    plot.view_box.setXRange(low, high, padding=0)
+    x, y = shown(plot.train_curve)
+    column = (high - low) / plot.view_box.width()
+    # Each block spans many columns: a stroke from its lowest to its highest cost in
+    # each, so the line fills the band between them (columns a block shares with its
+    # neighbour show both).
+    for block in range(500_000 // width, 500_000 // width + 20):
+        covered = costs[block * width:(block + 1) * width]
+        inside = (x > block * width + column) & (x < (block + 1) * width - column)
+        assert inside.sum() >= 2 * 10
+        assert set(y[inside]) == {covered.min(), covered.max()}
 def test_epoch_marks_are_added_not_redrawn_while_the_thinning_stays(plot):
     session, history, snaps = train(batch_size=32, rounds=40)
     plot.set_session(session)
@@ -225,9 +245,9 @@ def test_epoch_marks_are_added_not_redrawn_while_the_thinning_stays(plot):
         strides.append(nice_stride(len(history.epoch_ends), MAX_EPOCH_MARKS))
     assert len(calls) < len(snaps) / 2   # only when the thinning changed
     x, y = shown(plot.epoch_marks)
-    ends = history.epoch_ends.view()
+    ends = history.epoch_ends.since(0)
     np.testing.assert_array_equal(x, ends[strides[-1] - 1::strides[-1]])
-    np.testing.assert_array_equal(y, history.costs.view()[x.astype(int) - 1])
+    np.testing.assert_array_equal(y, history.costs.exact_values()[x.astype(int) - 1])
 
 
 def test_the_test_cost_legend_entry_shows_and_hides_line_and_dots(plot):

@@ -55,8 +55,8 @@ def test_one_log_curve_per_layer(plot):
     assert [label.text for _, label in plot.legend.items] == ["layer 1", "layer 2", "layer 3"]
     for l, curve in enumerate(plot.curves, start=1):
         x, y = curve.getData()
-        np.testing.assert_array_equal(x, history.grad_updates.view())
-        np.testing.assert_allclose(y, np.log10(history.grad_norms[l - 1].view()))
+        np.testing.assert_array_equal(x, history.grad_norms[l - 1].exact_x())
+        np.testing.assert_allclose(y, np.log10(history.grad_norms[l - 1].exact_values()))
         assert curve.opts["pen"].color().name() == theme.layer_color(l)
     assert plot.history_plot.getAxis("left").logMode
 
@@ -106,7 +106,7 @@ def test_non_finite_norms_are_skipped(plot):
     for curve in plot.curves:
         x, y = curve.getData()
         assert np.all(np.isfinite(x)) and np.all(np.isfinite(y))
-    assert len(plot.curves[0].getData()[0]) == len(history.grad_updates) - 1
+    assert len(plot.curves[0].getData()[0]) == history.samples - 1
 
 
 def test_log_norms_floor_and_nan():
@@ -132,13 +132,13 @@ def test_each_layers_curve_and_bar_are_painted_in_its_colour(plot, qtbot):
     show_at(plot, qtbot, 900, 600)
     for snap in snaps:
         plot.show_snapshot(snap, history)
-    updates = history.grad_updates.view()
+    updates = history.grad_norms[0].exact_x()
     for l, curve in enumerate(plot.curves, start=1):
         # One curve at a time, so that no other layer's curve covers this one.
         for other in plot.curves:
             other.setVisible(other is curve)
         painted = Painted(plot.history_plot.getViewBox())
-        for update, norm in zip(updates, history.grad_norms[l - 1].view()):
+        for update, norm in zip(updates, history.grad_norms[l - 1].exact_values()):
             assert rgb(theme.layer_color(l)) in painted.colours_near(update, np.log10(norm))
     bars = Painted(plot.bar_plot.getViewBox())
     bottom = plot.bars.opts["y0"]

@@ -27,7 +27,7 @@ def trained(test_ratio=0.25, updates=40):
     trainer = Trainer(data, make_model_config((2, 8, 8, 1), "tanh"), make_train_config(0.5))
     session = make_session_info(trainer, resolution=10)
     trainer.run(updates)
-    snap = take_snapshot(trainer, session, trainer.costs.view(), trainer.epoch_ends,
+    snap = take_snapshot(trainer, session, trainer.costs.exact_values(), trainer.epoch_ends.since(0),
                          with_boundary=False)
     history = TrainingHistory(3)
     history.add(snap)

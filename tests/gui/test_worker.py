@@ -71,7 +71,7 @@ def test_play_moves_the_counter_and_pause_stops_it(rig, qtbot):
     assert controller.latest.update == paused.update
     # The history holds the cost of every update, none skipped.
     assert len(controller.history.costs) == paused.update
-    assert np.all(np.isfinite(controller.history.costs.view()))
+    assert np.all(np.isfinite(controller.history.costs.exact_values()))
 
 
 @pytest.mark.parametrize("k", [1, 7])
@@ -128,7 +128,7 @@ def test_divergence_pauses_with_a_message_and_finite_state(rig, qtbot):
     qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT_MS)
     snap = controller.latest
     assert all(np.all(np.isfinite(w)) for w in snap.W)
-    assert np.all(np.isfinite(controller.history.costs.view()))
+    assert np.all(np.isfinite(controller.history.costs.exact_values()))
 
 
 def test_an_unexpected_error_is_reported_and_the_worker_lives_on(rig, qtbot):
