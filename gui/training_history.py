@@ -29,10 +29,12 @@ class TrainingHistory:
         return len(self.test_costs)
 
     def add(self, snapshot):
-        """Take in a Snapshot. Returns False (and keeps nothing) for an old one."""
-        if snapshot.update < self.last_update:
-            return False
+        """Take in a Snapshot. One for an earlier update than the last follows a rollback
+        (an update made the cost blow up and was undone): what that update sent is taken
+        back first, so the curves go on from where the trainer now stands."""
         k = len(snapshot.new_costs)
+        if snapshot.update < self.last_update:
+            self._take_back(costs_after=snapshot.update - k, samples_from=snapshot.update)
         first = snapshot.update - k + 1
         if k and first == len(self.costs) + 1:
             self.costs.extend(snapshot.new_costs)
@@ -44,3 +46,14 @@ class TrainingHistory:
                 series.append_at(snapshot.update, value)
         self.last_update = snapshot.update
         return True
+
+    def _take_back(self, costs_after, samples_from):
+        """Forget the costs and epoch ends of the updates after `costs_after` and the samples
+        taken at `samples_from` or later (all of them exact: only the newest are undone)."""
+        while len(self.costs) > costs_after:
+            self.costs.pop()
+        while self.epoch_ends.last() > costs_after:
+            self.epoch_ends.pop()
+        for series in (self.test_costs, *self.grad_norms):
+            while len(series) and series.last_x() >= samples_from:
+                series.pop()

@@ -50,15 +50,20 @@ def test_every_cost_is_kept_once_as_if_appended_one_by_one():
     assert history.samples == len(set(np.cumsum(sizes))) == len(history.grad_norms[1])
 
 
-def test_old_and_overlapping_snapshots_add_nothing():
+def test_an_overlapping_snapshot_adds_nothing_and_an_earlier_one_takes_back():
     costs = np.linspace(1, 0.1, 100)
     history = TrainingHistory(2)
     first, second = snapshots(costs, [60, 40])
     assert history.add(first) and history.add(second)
-    assert not history.add(first)          # older than what it has
     again = SimpleNamespace(**{**vars(second), "new_costs": costs[90:]})
     assert history.add(again)              # the same update: costs already there
     assert len(history.costs) == 100 and history.samples == 2
+    # The trainer undid update 100 (a rollback): its snapshot says update 99, no new cost.
+    rolled_back = SimpleNamespace(**{**vars(second), "update": 99, "new_costs": costs[:0],
+                                     "new_epoch_ends": ()})
+    assert history.add(rolled_back)
+    assert len(history.costs) == 99 and history.epoch_ends.last() == 75
+    assert history.test_costs.last_x() == 99
 
 
 def test_a_long_run_takes_no_more_memory_than_a_short_one():
@@ -71,3 +76,38 @@ def test_a_long_run_takes_no_more_memory_than_a_short_one():
             short = total_bytes(history)
     assert len(history.costs) == 2_000_000
     assert total_bytes(history) == short
+
+
+def test_after_a_rollback_the_curves_go_on_from_where_the_trainer_stands():
+    """The issue's exploding net: update 3 is stepped (its cost reaches the window), then
+    the next update's cost phase undoes it. The window must take its cost back and keep
+    every later one (before, it ignored the rollback snapshot and then every cost after)."""
+    import pytest
+
+    from engine.config import make_model_config, make_train_config
+    from engine.dataset import load_dataset
+    from engine.snapshot import SnapshotStream, make_session_info
+    from engine.trainer import Trainer, TrainingDiverged
+
+    data = load_dataset("moons", n=200, noise=0.1, seed=0)
+    trainer = Trainer(data, make_model_config((2, 16, 16, 1), "linear", "he", 0),
+                      make_train_config(3.0, 0.0, 0))
+    stream = SnapshotStream(trainer, make_session_info(trainer, resolution=5))
+    history = TrainingHistory(3)
+    trainer.run(2)
+    history.add(stream.take())
+    for _ in range(trainer.phases_per_update):  # update 3, phase by phase
+        trainer.step_phase()
+    history.add(stream.take())
+    assert len(history.costs) == 3
+    with pytest.raises(TrainingDiverged):
+        trainer.run(1)
+    assert history.add(stream.take())
+    assert len(history.costs) == trainer.update_count == 2
+    assert history.epoch_ends.last() == 2 and history.test_costs.last_x() == 2
+    trainer.set_learning_rate(1e-4)
+    trainer.run(40)
+    history.add(stream.take())
+    assert len(history.costs) == trainer.update_count == 42
+    assert np.array_equal(history.costs.exact_values(), trainer.costs.exact_values())
+    assert history.epoch_ends.last() == 42 and len(history.epoch_ends) == 42
