@@ -5,6 +5,7 @@ import sys
 import time
 
 from engine.metrics import compute_metrics
+from engine.trainer import TrainingDiverged
 
 from .options import describe, make_trainer, whole_number
 
@@ -33,14 +34,34 @@ def add_options(parser):
                         help="print exactly one JSON object on stdout instead of the summary: "
                              "train_cost, test_cost, train_accuracy, test_accuracy, iterations, "
                              "epochs, seconds, updates_per_second (test values are null when "
-                             "there is no test set)")
+                             "there is no test set), and diverged: null, or the update that "
+                             "made the cost blow up and the cost after it (the values are "
+                             "then those of the weights before that update)")
 
 
 def run(args):
     trainer = make_trainer(args)
-    seconds = train(trainer, args.iterations, ProgressBar(args.iterations, sys.stderr))
+    start = time.perf_counter()
+    try:
+        seconds = train(trainer, args.iterations, ProgressBar(args.iterations, sys.stderr))
+    except TrainingDiverged as error:
+        if args.json:
+            diverged = {"update": error.update, "cost": _finite_or_none(error.cost)}
+            print(json.dumps(results(trainer, time.perf_counter() - start, diverged)))
+        raise
+    result = results(trainer, seconds)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(describe(trainer))
+        print(summary(result))
+    return 0
+
+
+def results(trainer, seconds, diverged=None):
+    """The JSON result: the trainer's cost and accuracy now, and how the run went."""
     metrics = compute_metrics(trainer)
-    result = {
+    return {
         "train_cost": _finite_or_none(metrics.train_cost),
         "test_cost": _finite_or_none(metrics.test_cost),
         "train_accuracy": _finite_or_none(metrics.train_accuracy),
@@ -49,13 +70,8 @@ def run(args):
         "epochs": trainer.epoch_count,
         "seconds": seconds,
         "updates_per_second": trainer.update_count / seconds if seconds > 0 else None,
+        "diverged": diverged,
     }
-    if args.json:
-        print(json.dumps(result))
-    else:
-        print(describe(trainer))
-        print(summary(result))
-    return 0
 
 
 def train(trainer, n, progress=None, chunk_seconds=0.05):

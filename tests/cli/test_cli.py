@@ -16,7 +16,7 @@ from main import main
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 JSON_KEYS = {"train_cost", "test_cost", "train_accuracy", "test_accuracy", "iterations",
-             "epochs", "seconds", "updates_per_second"}
+             "epochs", "seconds", "updates_per_second", "diverged"}
 
 
 def run_main(capsys, *argv):
@@ -41,6 +41,7 @@ def test_train_json_has_every_key_and_honours_iterations(capsys):
     assert result["epochs"] == 37  # full batch: one update per epoch
     assert 0.0 <= result["test_accuracy"] <= 1.0
     assert result["seconds"] > 0 and result["updates_per_second"] > 0
+    assert result["diverged"] is None
 
 
 def test_train_counts_epochs_of_mini_batches(capsys):
@@ -144,8 +145,11 @@ def test_divergence_is_reported_at_the_update_that_caused_it_even_the_last(capsy
     """Update 3 takes the cost from 223 to about 45,600: caught whether or not it is the
     last update of the run (before, --iterations 3 exited 0 with that cost)."""
     code, out, err = run_main(capsys, *EXPLODING, "--iterations", iterations)
-    assert code == 1 and out == ""
+    assert code == 1
     assert "Training diverged at update 3:" in err and "4.56e+04" in err
+    result = json.loads(out)  # still one JSON object, as --json promises
+    assert result["diverged"]["update"] == 3 and result["diverged"]["cost"] > 4e4
+    assert result["iterations"] == 2 and result["train_cost"] < 1e3
 
 
 def test_the_updates_before_divergence_train_normally(capsys):
