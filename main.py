@@ -6,7 +6,6 @@
 
 Qt is imported only on the window's path, so the commands work where it is not installed.
 """
-import os
 import sys
 
 
@@ -16,15 +15,20 @@ def main(argv=None):
     # A first word that is no option is a command, or a mistyped one: the command
     # parser names the allowed commands. -h/--help alone lists the commands too.
     if argv and (not argv[0].startswith("-") or argv in (["-h"], ["--help"])):
-        from cli.commands import main as run_command
         try:
-            return run_command(argv)
-        except BrokenPipeError:
-            # The reader went away (e.g. `| head`): stop quietly, not with a traceback.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 1
+            from cli.commands import main as run_command
+        except KeyboardInterrupt:
+            # Ctrl+C while NumPy was still loading; after that the command handles it.
+            print("backprop-lab: stopped by Ctrl+C", file=sys.stderr)
+            return 130
+        return run_command(argv)
     from gui.app import run_app
-    return run_app(argv)
+    try:
+        return run_app(argv)
+    except KeyboardInterrupt:
+        # Ctrl+C while Qt and the window were still loading, before gui/app.py takes
+        # over SIGINT: there is nothing to save yet.
+        return 130
 
 
 if __name__ == "__main__":

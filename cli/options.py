@@ -7,10 +7,19 @@ from engine.activations import HIDDEN_ACTIVATIONS
 from engine.config import check_seed, make_model_config, make_train_config
 from engine.dataset import DATASET_NAMES, load_dataset
 from engine.initialisers import INITIALISERS
+from engine.synthetic import MAX_NOISE, MAX_POINTS, MIN_POINTS, SYNTHETIC_SETS
 from engine.trainer import Trainer
 
 PROG = "backprop-lab"
 AUTO = "auto"
+# Options that only mean something for some data sets: (default, the data sets, how
+# those are named in a message). They default to None, so that a value given for
+# another data set is refused instead of silently ignored.
+DATA_SET_OPTIONS = {
+    "n": (200, SYNTHETIC_SETS, "the generated data sets"),
+    "noise": (0.1, SYNTHETIC_SETS, "the generated data sets"),
+    "digit": (0, ("digits",), "--dataset digits"),
+}
 
 
 class UsageError(ValueError):
@@ -48,13 +57,23 @@ def real_number(low=None, high=None, high_open=False, low_open=False):
         too_low = low is not None and (value <= low if low_open else value < low)
         too_high = high is not None and (value >= high if high_open else value > high)
         if not math.isfinite(value) or too_low or too_high:
-            lo = f"above {low:g}" if low_open else f"at least {low:g}"
-            hi = f"below {high:g}" if high_open else f"at most {high:g}"
-            allowed = " and ".join(part for part, bound in ((lo, low), (hi, high))
-                                   if bound is not None)
-            raise argparse.ArgumentTypeError(f"must be a finite number {allowed}, got {text}")
+            raise argparse.ArgumentTypeError(
+                f"must be a finite number{_range_words(low, high, low_open, high_open)}, "
+                f"got {text}")
         return value
     return parse
+
+
+def _range_words(low, high, low_open, high_open):
+    """' from 0 to 1', ' at least 0 and below 1', ' above 0', '' (no bounds)."""
+    if low is not None and high is not None and not (low_open or high_open):
+        return f" from {low:g} to {high:g}"
+    parts = []
+    if low is not None:
+        parts.append(f"above {low:g}" if low_open else f"at least {low:g}")
+    if high is not None:
+        parts.append(f"below {high:g}" if high_open else f"at most {high:g}")
+    return "".join(" " + part if k == 0 else " and " + part for k, part in enumerate(parts))
 
 
 def layer_list(text):
@@ -88,16 +107,17 @@ def add_model_options(parser):
         help=f"which data set to learn: {', '.join(DATASET_NAMES)} (default: moons, or csv "
              "when --csv is given). The 2-D ones are generated; breast_cancer and digits are "
              "real data shipped with the app")
-    data.add_argument("--n", type=whole_number(1), default=200,
-                      help="how many points a generated 2-D data set has (default: 200)")
-    data.add_argument("--noise", type=real_number(0.0), default=0.1, metavar="SD",
-                      help="how much random jitter the generated points get, 0 to 1 "
-                           "(default: 0.1)")
+    data.add_argument("--n", type=whole_number(MIN_POINTS, MAX_POINTS), metavar="N",
+                      help=f"for a generated 2-D data set: how many points it has, "
+                           f"{MIN_POINTS} to {MAX_POINTS} (default: 200)")
+    data.add_argument("--noise", type=real_number(0.0, MAX_NOISE), metavar="SD",
+                      help=f"for a generated 2-D data set: how much random jitter the "
+                           f"points get, 0 to {MAX_NOISE:g} (default: 0.1)")
     data.add_argument("--test-ratio", type=real_number(0.0, 1.0, high_open=True), default=0.25,
                       metavar="R",
                       help="share of the examples held back to test on, from 0 (no test set) "
                            "up to but not including 1 (default: 0.25)")
-    data.add_argument("--digit", type=whole_number(0, 9), default=0, metavar="D",
+    data.add_argument("--digit", type=whole_number(0, 9), metavar="D",
                       help="for --dataset digits: the digit to tell apart from all the others "
                            "(default: 0)")
     data.add_argument("--csv", metavar="FILE",
@@ -158,12 +178,24 @@ def dataset_name(args):
     return args.dataset or "moons"
 
 
+def data_set_values(args, name):
+    """{option: value} of the options in DATA_SET_OPTIONS, defaults filled in; raises
+    UsageError for one given with a data set it does not apply to."""
+    values = {}
+    for option, (default, applies_to, which) in DATA_SET_OPTIONS.items():
+        given = getattr(args, option)
+        if given is not None and name not in applies_to:
+            raise UsageError(f"--{option} is only for {which}, not --dataset {name}")
+        values[option] = default if given is None else given
+    return values
+
+
 def load_data(args):
     """The Dataset the options describe (raises DatasetError, UsageError)."""
+    name = dataset_name(args)
     return load_dataset(
-        dataset_name(args), n=args.n, noise=args.noise, seed=args.seed,
-        test_ratio=args.test_ratio, digit=args.digit, csv_path=args.csv,
-        label_column=args.label_column, positive_label=args.positive_label)
+        name, **data_set_values(args, name), seed=args.seed, test_ratio=args.test_ratio,
+        csv_path=args.csv, label_column=args.label_column, positive_label=args.positive_label)
 
 
 def layer_sizes_for(layers, dataset):

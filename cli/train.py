@@ -127,7 +127,10 @@ class ProgressBar:
         eta = (self.total - done) / rate if rate > 0 else float("inf")
         line = (f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{self.total} updates"
                 f"  {rate:,.0f}/s  {eta:.1f} s left")
-        self.stream.write("\r" + line.ljust(self._drawn))
+        wipe = self._drawn
+        # Before writing, so that close() wipes the line even if Ctrl+C lands mid-write.
+        self._drawn = max(len(line), wipe)
+        self.stream.write("\r" + line.ljust(wipe))
         self.stream.flush()
         self._drawn = len(line)
 

@@ -157,11 +157,15 @@ class Trainer:
         """Finish the current update (all of it, if none of it has run yet)."""
         self.run(1)
 
-    def step_epoch(self):
-        """Run updates until the current epoch ends."""
-        start = self.epoch_count
-        while self.epoch_count == start:
-            self.run(1)
+    def step_epoch(self, keep_going=None):
+        """Run updates until the current epoch ends; returns how many were done.
+
+        keep_going: as for run(); when it returns False the epoch is left unfinished,
+        and the next call carries on with it."""
+        start, done = self.epoch_count, 0
+        while self.epoch_count == start and (keep_going is None or keep_going()):
+            done += self.run(1)
+        return done
 
     def run(self, n, keep_going=None):
         """Complete n updates (the first may be partly done); returns how many were done.

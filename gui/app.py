@@ -33,15 +33,21 @@ def parse_options(argv):
 
 
 def run_app(argv=None):
-    """Open the window (or take a screenshot); returns the exit status."""
+    """Open the window (or take a screenshot); returns the exit status.
+
+    Every way out ends here with the worker stopped: Ctrl+Q and the close button (the
+    window's closeEvent), SIGINT and SIGTERM (QuitOnSignals), and the X11 window being
+    destroyed by another program (X11WindowWatch)."""
     options = parse_options(sys.argv[1:] if argv is None else argv)
     if options.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
+    from .quit_signals import QuitOnSignals
     from .screenshot import ScreenshotTaker
     from .theme import configure_pyqtgraph
+    from .x11_window_watch import X11WindowWatch
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Backprop Lab")
@@ -49,14 +55,40 @@ def run_app(argv=None):
     font.setPointSize(APP_POINT_SIZE)
     app.setFont(font)
     configure_pyqtgraph()
+    windows = []
+
+    def quit_now(*_):
+        # Close the window as Ctrl+Q does, then end every event loop, a modal dialog's too.
+        for window in windows:
+            window.close()
+        app.quit()
+
+    # Before the window is built, so that Ctrl+C while it is being built quits too.
+    signals = QuitOnSignals(quit_now)
     window = MainWindow()
+    windows.append(window)
+    app.aboutToQuit.connect(window.shut_down)
     window.resize(options.width, options.height)
     window.show()
+    watch = None
+    if app.platformName() == "xcb":
+        watch = X11WindowWatch(window, quit_now)
+        app.installNativeEventFilter(watch)
     if options.screenshot:
         taker = ScreenshotTaker(window, options.screenshot, options.updates)
         taker.start()
-    app.aboutToQuit.connect(window.shut_down)
     status = app.exec()
+    signals.uninstall()
+    if watch is not None:
+        app.removeNativeEventFilter(watch)
     if options.screenshot:
         status = status or taker.status
+    if not window.shut_down():
+        # The worker is still inside one NumPy call that cannot be interrupted (a whole
+        # update or a snapshot of a very large model; it stops between updates). Nothing
+        # of it needs keeping, and letting Python destroy a QThread that still runs
+        # aborts the process, so end it here, now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
     return status

@@ -44,6 +44,7 @@ class TrainingController(QObject):
     diverged = Signal(str)
     failed = Signal(str)
     playing_changed = Signal(bool)
+    progress_changed = Signal(object)  # CommandProgress of a long command
 
     def __init__(self, parent=None, paint_gate=None):
         super().__init__(parent)
@@ -51,6 +52,7 @@ class TrainingController(QObject):
         self.session = None
         self.latest = None
         self.playing = False
+        self.progress = None        # the newest CommandProgress, or None
         self.history = TrainingHistory()
         self.frames = 0
         self._views = []
@@ -115,6 +117,17 @@ class TrainingController(QObject):
     def on_playing_changed(self, playing):
         self.playing = playing
         self.playing_changed.emit(playing)
+
+    @Slot(object)
+    def on_progress(self, progress):
+        self.progress = progress
+        self.progress_changed.emit(progress)
+
+    def finished_through(self):
+        """The ticket of the newest long command known to have ended (0 for none);
+        the worker runs them in order, so every one before it has ended too."""
+        p = self.progress
+        return 0 if p is None else p.ticket if p.finished else p.ticket - 1
 
     # --- painting ----------------------------------------------------------------
 

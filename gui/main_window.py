@@ -28,6 +28,11 @@ from .plots.sigmoid_plot import SigmoidPlot
 from .status_line import format_status
 from .worker_thread import WorkerThread
 
+# How long quitting waits for the worker to stop. It stops between two updates, so it
+# normally takes milliseconds; only one very long NumPy call (a full-batch update or a
+# snapshot of a huge model) can make it miss this, and then gui/app.py ends the process.
+QUIT_WAIT_MS = 1000
+
 # Two rows of three docks: (title, widget class, highest paint rate in Hz).
 VIEWS = (
     (("Cost", CostPlot, 30), ("Decision boundary", BoundaryPlot, 15),
@@ -57,6 +62,9 @@ class MainWindow(QMainWindow):
         self.controller.diverged.connect(self._show_problem)
         self.controller.failed.connect(self._show_problem)
         self.controller.playing_changed.connect(self._show_playing)
+        self.controller.progress_changed.connect(self._show_progress)
+        self._last_long_ticket = 0   # of the newest long command sent to the worker
+        self._worker_stopped = None  # set by shut_down
         # Started last, so that a window that failed to build leaves no thread running.
         self.worker_thread = WorkerThread(self.controller)
         self.worker = self.worker_thread.worker
@@ -65,10 +73,13 @@ class MainWindow(QMainWindow):
     # --- the worker thread -------------------------------------------------------
 
     def shut_down(self):
-        """Stop the worker and wait for its thread; safe to call more than once."""
-        self.data_panel.shut_down()
-        self.worker_thread.stop()
-        self.controller.stop()
+        """Stop the data loader and the worker and wait for the worker's thread, at most
+        QUIT_WAIT_MS; safe to call more than once. Returns whether the thread has ended."""
+        if self._worker_stopped is None:
+            self.data_panel.shut_down()
+            self._worker_stopped = self.worker_thread.stop(QUIT_WAIT_MS)
+            self.controller.stop()
+        return self._worker_stopped or self.worker_thread.thread.isFinished()
 
     def event(self, event):
         # Every widget of the window is painted while this event is handled.
@@ -152,8 +163,14 @@ class MainWindow(QMainWindow):
         self._action(bar, "Reset", ["R"], self.reset,
                      "Back to the initial weights of this seed; the same seed gives the same "
                      "start (R)")
+        stop_action = QAction("Stop", self)
+        stop_action.setShortcut(QKeySequence(Qt.Key_Escape))
+        stop_action.triggered.connect(self.stop_training)
+        self.addAction(stop_action)
         quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.Quit)
+        # Ctrl+Q even where the platform binds nothing to the standard Quit key (offscreen).
+        keys = [QKeySequence("Ctrl+Q")] + QKeySequence.keyBindings(QKeySequence.Quit)
+        quit_action.setShortcuts(list({key.toString(): key for key in keys}.values()))
         quit_action.setShortcutContext(Qt.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
@@ -183,9 +200,22 @@ class MainWindow(QMainWindow):
 
     # --- commands ------------------------------------------------------------------
 
+    def long_command_running(self):
+        """Whether a step epoch (or another long command) sent from here has not ended."""
+        return self.controller.finished_through() < self._last_long_ticket
+
+    @Slot()
+    def stop_training(self):
+        """Escape: stop a long command between two updates, or pause."""
+        self.worker.interrupt()
+        if self.controller.playing:
+            self.worker.pause()
+
     @Slot()
     def toggle_play(self):
-        if self.controller.playing:
+        if self.long_command_running():
+            self.worker.interrupt()
+        elif self.controller.playing:
             self.worker.pause()
         else:
             self._clear_problem()
@@ -201,7 +231,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def step_epoch(self):
-        self.worker.step_epoch()
+        self._last_long_ticket = self.worker.step_epoch()
 
     @Slot()
     def reset(self):
@@ -274,4 +304,9 @@ class MainWindow(QMainWindow):
         self.play_action.setText("Pause" if playing else "Play")
 
     def _show_status(self, snapshot):
-        self.status.showMessage(format_status(snapshot))
+        self.status.showMessage(format_status(snapshot, self.controller.progress))
+
+    @Slot(object)
+    def _show_progress(self, progress):
+        if self.controller.latest is not None:
+            self.status.showMessage(format_status(self.controller.latest, progress))

@@ -6,8 +6,10 @@ def _number(x, fmt):
     return "–" if x is None or not math.isfinite(x) else format(x, fmt)
 
 
-def format_status(snapshot):
-    """'update 120 · epoch 120 · cost 0.2315 · train 94.0% · test 92.0% · 5,300 updates/s'"""
+def format_status(snapshot, progress=None):
+    """'update 120 · epoch 120 · cost 0.2315 · train 94.0% · test 92.0% · 5,300 updates/s';
+    while a long command runs (progress: an unfinished CommandProgress), its progress
+    and how to stop it instead of the speed."""
     m = snapshot.metrics
     parts = [
         f"update {snapshot.update:,}",
@@ -16,7 +18,9 @@ def format_status(snapshot):
         f"train {_number(m.train_accuracy * 100, '.1f')}%",
         f"test {_number(m.test_accuracy * 100, '.1f')}%",
     ]
-    if snapshot.playing:
+    if progress is not None and not progress.finished:
+        parts.append(f"{progress.describe()}, Space or Esc stops")
+    elif snapshot.playing:
         parts.append(f"{snapshot.updates_per_second:,.0f} updates/s")
     else:
         parts.append("paused")

@@ -1,9 +1,12 @@
 """The training worker: a QObject that lives on its own QThread and owns the Trainer.
 
 It blocks on a command queue whenever it is paused, so one Step is exactly one step,
-and while playing it checks the queue between short slices of training. Only frozen,
-read-only copies (SessionInfo, Snapshot) and strings leave it, through its signals.
+and while playing it checks the queue between short slices of training. A long command
+(step epoch, run N updates) cannot look at the queue, so it asks between updates whether
+it has been interrupted or the worker told to stop. Only frozen, read-only copies
+(SessionInfo, Snapshot, CommandProgress) and strings leave it, through its signals.
 """
+import itertools
 import queue
 import sys
 import threading
@@ -18,7 +21,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer, TrainingDiverged
 
+from .command_progress import RUN_UPDATES, STEP_EPOCH, CommandProgress
+
 SNAPSHOT_INTERVAL = 1 / 20  # seconds between snapshots while playing flat out
+# A snapshot of a large model on many points takes seconds (it predicts every example
+# and the whole boundary grid); after one that took t seconds the next waits at least
+# SNAPSHOT_SPACING * t, so that training, not picture taking, has most of the time.
+SNAPSHOT_SPACING = 3.0
+PROGRESS_INTERVAL = 0.1     # seconds between two looks at a long command's progress
 BOUNDARY_INTERVAL = 1 / 6   # the decision boundary grid is predicted at most this often
 SLICE_SECONDS = 0.004       # training between two looks at the command queue
 STOP = object()             # queued by request_stop, so that a blocked worker wakes up
@@ -42,6 +52,7 @@ class TrainingWorker(QObject):
     diverged = Signal(str)            # training paused because the cost blew up
     failed = Signal(str)              # an unexpected error; the worker carries on
     playing_changed = Signal(bool)
+    progress = Signal(object)         # CommandProgress of a long command
     stopped = Signal()
 
     def __init__(self, paint_gate=None):
@@ -54,6 +65,10 @@ class TrainingWorker(QObject):
         self._playing = False
         self._speed = 0.0            # updates per second; 0 = as fast as possible
         self._last_snapshot_time = 0.0
+        self._snapshot_seconds = 0.0  # how long the last snapshot took to take
+        self._tickets = itertools.count(1)
+        self._last_ticket = 0           # of the newest long command queued
+        self._interrupted_through = 0   # long commands up to this ticket are to stop
         self._rate_mark = (0.0, 0)   # (time, update count) at the last rate reading
         self._updates_per_second = 0.0
         self._next_due = 0.0
@@ -63,7 +78,9 @@ class TrainingWorker(QObject):
     # --- commands: safe to call from any thread; each runs later on the worker's ---
 
     def build(self, dataset, model, train):
-        """Start a new session: a Trainer for this Dataset, ModelConfig and TrainConfig."""
+        """Start a new session: a Trainer for this Dataset, ModelConfig and TrainConfig.
+        Long commands queued before it stop: their run is about to be replaced."""
+        self.interrupt()
         self._queue(self._build, dataset, model, train, needs_trainer=False)
 
     def set_speed(self, updates_per_second: float):
@@ -86,16 +103,31 @@ class TrainingWorker(QObject):
         """Pause and run the rest of the current update (a whole one between updates)."""
         self._queue(self._step_update)
 
-    def step_epoch(self):
-        """Pause and run updates until the current epoch ends."""
-        self._queue(self._step_epoch)
+    def step_epoch(self) -> int:
+        """Pause and run updates until the current epoch ends, sending snapshots and
+        progress along the way. A long command: returns its ticket (see interrupt)."""
+        ticket = self._new_ticket()
+        self._queue(self._step_epoch, ticket, needs_trainer=False)
+        return ticket
 
-    def run_updates(self, count: int):
-        """Pause and run `count` updates, sending snapshots along the way."""
-        self._queue(self._run_updates, int(count))
+    def run_updates(self, count: int) -> int:
+        """Pause and run `count` updates in about a hundred steps, each with a snapshot,
+        and progress along the way. A long command: returns its ticket (see interrupt)."""
+        count = int(count)
+        ticket = self._new_ticket()
+        self._queue(self._run_updates, ticket, count, needs_trainer=False)
+        return ticket
+
+    def interrupt(self):
+        """Stop the long command that runs now, between two updates, and skip every
+        long command queued before this call; each still ends with a snapshot and a
+        finished CommandProgress. Commands queued later are not affected."""
+        self._interrupted_through = self._last_ticket
 
     def reset(self):
-        """Pause and go back to the initial weights: a new session of the same model."""
+        """Pause and go back to the initial weights: a new session of the same model.
+        Long commands queued before it stop, as for build."""
+        self.interrupt()
         self._queue(self._reset)
 
     def set_learning_rate(self, value: float):
@@ -117,6 +149,10 @@ class TrainingWorker(QObject):
 
     def _queue(self, method, *args, needs_trainer=True):
         self._commands.put(QueuedCommand(partial(method, *args), needs_trainer))
+
+    def _new_ticket(self):
+        self._last_ticket = next(self._tickets)
+        return self._last_ticket
 
     # --- the loop ------------------------------------------------------------
 
@@ -184,20 +220,78 @@ class TrainingWorker(QObject):
         self._trainer.step_update()
         self._emit_snapshot()
 
-    def _step_epoch(self):
-        self._set_playing(False)
-        self._trainer.step_epoch()
-        self._emit_snapshot()
+    def _step_epoch(self, ticket):
+        trainer = self._trainer
+        if trainer is None:
+            self.progress.emit(CommandProgress(ticket, STEP_EPOCH, 0, 0, finished=True))
+            return
+        epoch = trainer.epoch_count
 
-    def _run_updates(self, count):
-        self._set_playing(False)
+        def advance(keep_going):
+            trainer.step_epoch(keep_going)
+            return trainer.epoch_count != epoch
+
+        left = trainer.updates_per_epoch - trainer.batch_index
+        self._run_long_command(ticket, STEP_EPOCH, left, advance)
+
+    def _run_updates(self, ticket, count):
+        trainer = self._trainer
+        if trainer is None:
+            self.progress.emit(CommandProgress(ticket, RUN_UPDATES, 0, count, finished=True))
+            return
+        first = trainer.update_count
         # In about a hundred steps, each with a snapshot, so the test cost and the
         # gradient norms (sampled once per snapshot) have a curve, not two points.
-        remaining = count
-        chunk = max(1, remaining // 100)
-        while remaining > 0 and not self._stop_requested.is_set():
-            remaining -= self._trainer.run(min(chunk, remaining))
-            self._emit_snapshot()
+        chunk = max(1, count // 100)
+
+        def advance(keep_going):
+            done = trainer.update_count - first
+            step_end = min(count, (done // chunk + 1) * chunk)
+            trainer.run(step_end - done, keep_going)
+            if trainer.update_count - first == count:
+                return True
+            if trainer.update_count - first == step_end:
+                self._emit_snapshot()
+            return False
+
+        self._run_long_command(ticket, RUN_UPDATES, count, advance)
+
+    def _run_long_command(self, ticket, kind, total, advance):
+        """Train by calls of advance(keep_going), each running updates while keep_going()
+        allows and returning True once the command is complete; in between, send
+        snapshots and progress. Stops early when interrupted or told to stop."""
+        self._set_playing(False)
+        first = self._trainer.update_count
+        sent = CommandProgress(ticket, kind, 0, total)
+        self.progress.emit(sent)
+        try:
+            while not self._long_command_cancelled(ticket):
+                if self._paint_gate is not None:
+                    self._paint_gate.wait_until_open()
+                look_again = time.perf_counter() + PROGRESS_INTERVAL
+                if advance(partial(self._may_go_on, ticket, look_again)):
+                    break
+                if self._snapshot_due():
+                    self._emit_snapshot()
+                now = CommandProgress(ticket, kind, self._trainer.update_count - first, total)
+                if now.done != sent.done:
+                    sent = now
+                    self.progress.emit(now)
+        finally:
+            # Quitting does not wait for a snapshot, which can take seconds.
+            if not self._stop_requested.is_set():
+                self._emit_snapshot()
+            self.progress.emit(CommandProgress(
+                ticket, kind, self._trainer.update_count - first, total, finished=True))
+
+    def _long_command_cancelled(self, ticket):
+        return self._stop_requested.is_set() or ticket <= self._interrupted_through
+
+    def _may_go_on(self, ticket, look_again):
+        """keep_going of a long command: asked before each update."""
+        return not (self._long_command_cancelled(ticket) or
+                    time.perf_counter() >= look_again or
+                    (self._paint_gate is not None and not self._paint_gate.is_open()))
 
     def _reset(self):
         self._set_playing(False)
@@ -243,7 +337,7 @@ class TrainingWorker(QObject):
             self._next_due = max(self._next_due + 1.0 / self._speed, time.perf_counter())
         else:
             self._run_a_slice()
-        if time.perf_counter() - self._last_snapshot_time >= SNAPSHOT_INTERVAL:
+        if self._snapshot_due():
             self._emit_snapshot()
 
     def _run_a_slice(self):
@@ -268,6 +362,10 @@ class TrainingWorker(QObject):
         elif not self._playing:
             self._updates_per_second = 0.0
 
+    def _snapshot_due(self):
+        wait = max(SNAPSHOT_INTERVAL, SNAPSHOT_SPACING * self._snapshot_seconds)
+        return time.perf_counter() - self._last_snapshot_time >= wait
+
     def _emit_snapshot(self, last_phase=None):
         if self._trainer is None:
             return
@@ -281,5 +379,6 @@ class TrainingWorker(QObject):
             updates_per_second=self._updates_per_second, playing=self._playing)
         if not reuse_boundary:
             self._boundary_time = now
-        self._last_snapshot_time = now
+        self._last_snapshot_time = time.perf_counter()
+        self._snapshot_seconds = self._last_snapshot_time - now
         self.snapshot_ready.emit(snapshot)

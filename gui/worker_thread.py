@@ -38,6 +38,7 @@ class WorkerThread:
         self.worker.diverged.connect(controller.on_diverged)
         self.worker.failed.connect(controller.on_failed)
         self.worker.playing_changed.connect(controller.on_playing_changed)
+        self.worker.progress.connect(controller.on_progress)
         self.thread.start()
 
     def stop(self, timeout_ms=STOP_TIMEOUT_MS):

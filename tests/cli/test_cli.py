@@ -265,6 +265,12 @@ def bad_csv(tmp_path):
     return str(path)
 
 
+def good_csv(tmp_path):
+    path = tmp_path / "good.csv"
+    path.write_text("a,b,label\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n")
+    return str(path)
+
+
 BAD_OPTIONS = {
     "unknown dataset": (["--dataset", "nope"], "invalid choice: 'nope'"),
     "lr not a number": (["--lr", "abc"], "learning rate must be a number"),
@@ -276,6 +282,16 @@ BAD_OPTIONS = {
     "unknown option": (["--bogus"], "unrecognized arguments: --bogus"),
     "csv without a file": (["--dataset", "csv"], "needs --csv FILE"),
     "negative batch size": (["--batch-size", "-1"], "--batch-size"),
+    "negative noise": (["--noise", "-0.1"],
+                       "argument --noise: must be a finite number from 0 to 1, got -0.1"),
+    "too few points": (["--n", "3"], "argument --n: must be from 4 to 100000, got 3"),
+    "test ratio of 1": (["--test-ratio", "1"],
+                        "argument --test-ratio: must be a finite number at least 0 and below 1"),
+    "digit for moons": (["--digit", "3"], "--digit is only for --dataset digits, not --dataset"),
+    "points for real data": (["--dataset", "breast_cancer", "--n", "500"],
+                             "--n is only for the generated data sets, not --dataset b"),
+    "noise for a csv": ([good_csv, "--noise", "0.2"],
+                        "--noise is only for the generated data sets, not --dataset csv"),
 }
 
 
@@ -283,7 +299,7 @@ BAD_OPTIONS = {
 def test_bad_options_are_one_line_and_exit_2(capsys, tmp_path, case):
     options, expected = BAD_OPTIONS[case]
     if callable(options[0]):
-        options = ["--csv", options[0](tmp_path)]
+        options = ["--csv", options[0](tmp_path), *options[1:]]
     code, out, err = run_main(capsys, "train", *options)
     assert code == 2
     assert out == ""

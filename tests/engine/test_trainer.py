@@ -125,6 +125,20 @@ def test_epochs_count_batches_including_the_short_last_one(moons):
     assert full.epoch_count == 5
 
 
+def test_step_epoch_stops_when_told_and_carries_on_with_the_same_epoch(moons):
+    t = make(moons, batch=10)
+    asked = []
+
+    def seven_updates():
+        asked.append(t.update_count)
+        return len(asked) <= 7
+
+    assert t.step_epoch(seven_updates) == 7
+    assert t.update_count == 7 and t.epoch_count == 0
+    assert t.step_epoch() == t.updates_per_epoch - 7
+    assert t.epoch_count == 1 and t.update_count == t.updates_per_epoch
+
+
 def test_stochastic_descent_uses_one_example_per_update(moons):
     t = make(moons, batch=1)
     records = [t.step_phase() for _ in range(t.phases_per_update)]

@@ -4,7 +4,10 @@ import sys
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
+from engine.config import make_model_config, make_train_config
+from engine.dataset import load_dataset
 from gui.main_window import MainWindow
 from gui.worker_thread import GIL_SWITCH_INTERVAL_S
 
@@ -67,6 +70,44 @@ def test_r_resets_to_the_same_initial_weights(window, qtbot):
     qtbot.waitUntil(lambda: controller.latest is not None and controller.latest.update == 0,
                     timeout=WAIT_MS)
     assert all(np.array_equal(a, b) for a, b in zip(controller.latest.W, start))
+
+
+@pytest.mark.parametrize("key", [Qt.Key_Space, Qt.Key_Escape])
+def test_a_long_step_epoch_shows_its_progress_and_space_or_escape_stops_it(window, qtbot, key):
+    controller = window.controller
+    # Stochastic descent on 20,000 points: an epoch of 15,000 updates.
+    data = load_dataset("moons", n=20000, noise=0.2, seed=0)
+    with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS):
+        window.worker.build(data, make_model_config((2, 64, 64, 1), "tanh", "xavier", 0),
+                            make_train_config(0.1, 0.0, 1))
+    press(window, Qt.Key_E)
+    qtbot.waitUntil(lambda: controller.progress is not None and controller.progress.done > 0,
+                    timeout=WAIT_MS)
+    assert window.long_command_running()
+    status = window.status.currentMessage()
+    assert "step epoch" in status and "of 15,000 updates" in status
+    assert "Space or Esc stops" in status
+    press(window, key)
+    qtbot.waitUntil(lambda: controller.progress.finished, timeout=WAIT_MS)
+    assert controller.progress.done < data.m_train // 2 and not controller.playing
+    assert not window.long_command_running()
+    qtbot.waitUntil(lambda: "paused" in window.status.currentMessage(), timeout=WAIT_MS)
+    # Space plays again once the long command has ended.
+    press(window, Qt.Key_Space)
+    qtbot.waitUntil(lambda: controller.playing, timeout=WAIT_MS)
+    press(window, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT_MS)
+
+
+def press(window, key, modifier=Qt.NoModifier):
+    """A key press as the window system delivers it: to the window, so that window-wide
+    shortcuts (Escape, Ctrl+Q) are looked up as for a real key."""
+    QTest.keyClick(window.windowHandle(), key, modifier)
+
+
+def test_ctrl_q_closes_the_window(window, qtbot):
+    press(window, Qt.Key_Q, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT_MS)
 
 
 def test_phase_steps_fill_the_step_through_view(window, qtbot):

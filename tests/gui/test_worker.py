@@ -238,3 +238,89 @@ def test_a_misspelt_command_fails_where_it_is_called(rig):
         worker.step_updates()
     with pytest.raises(TypeError):
         worker.run_updates()
+
+
+# --- long commands: progress, interrupting, stopping ----------------------------------
+
+def long_epoch(worker, qtbot, controller):
+    """Stochastic descent on 20,000 points with hidden layers of 64: an epoch of 15,000
+    updates, several seconds even on a fast machine."""
+    data = load_dataset("moons", n=20000, noise=0.2, seed=0)
+    with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS):
+        worker.build(data, make_model_config((2, 64, 64, 1), "tanh", "xavier", 0),
+                     make_train_config(0.1, 0.0, 1))
+    return data
+
+
+def test_step_epoch_reports_progress_and_stops_between_updates_when_interrupted(rig, qtbot):
+    worker, controller = rig
+    data = long_epoch(worker, qtbot, controller)
+    progress = record(controller.progress_changed)
+    ticket = worker.step_epoch()
+    qtbot.waitUntil(lambda: controller.progress is not None and controller.progress.done >= 100,
+                    timeout=WAIT_MS)
+    assert controller.progress.ticket == ticket and not controller.progress.finished
+    assert controller.progress.total == data.m_train
+    worker.interrupt()
+    interrupted_at = controller.progress.done  # the worker is a little further on already
+    qtbot.waitUntil(lambda: controller.progress.finished, timeout=WAIT_MS)
+    done = controller.progress.done
+    # Stopped between two updates, long before the epoch's end.
+    assert interrupted_at <= done < data.m_train // 2
+    qtbot.waitUntil(lambda: controller.latest.update == done, timeout=WAIT_MS)
+    assert controller.latest.epoch == 0
+    assert len(controller.history.costs) == done   # no update lost or counted twice
+    counts = [p.done for p in progress]
+    assert counts == sorted(counts) and len(counts) >= 3  # it showed how far it had got
+    # Interrupted, the worker takes commands again at once.
+    assert latest(controller, qtbot, worker.step_update).update == done + 1
+
+
+def test_interrupt_skips_long_commands_queued_before_it_but_not_after(rig, qtbot):
+    worker, controller = rig
+    long_epoch(worker, qtbot, controller)
+    first, second = worker.step_epoch(), worker.run_updates(100_000)
+    worker.interrupt()
+    third = worker.run_updates(5)
+    finished = []
+    controller.progress_changed.connect(
+        lambda p: finished.append((p.ticket, p.done)) if p.finished else None)
+    qtbot.waitUntil(lambda: len(finished) == 3, timeout=WAIT_MS)
+    assert [t for t, _ in finished] == [first, second, third]
+    skipped = sum(done for t, done in finished if t != third)
+    # The worker may have run a few updates of the first before interrupt() was called.
+    assert skipped < 1000
+    assert dict(finished)[third] == 5
+
+
+def test_reset_and_a_new_model_do_not_wait_for_a_long_command(rig, qtbot):
+    worker, controller = rig
+    long_epoch(worker, qtbot, controller)
+    worker.step_epoch()
+    qtbot.waitUntil(lambda: controller.progress is not None and controller.progress.done > 0,
+                    timeout=WAIT_MS)
+    with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS):
+        worker.reset()
+    assert controller.progress.finished
+    worker.run_updates(10**9)
+    qtbot.waitUntil(lambda: controller.progress.done > 0, timeout=WAIT_MS)
+    with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS) as signal:
+        worker.build(load_dataset("moons", n=200, seed=0),
+                     make_model_config((2, 8, 8, 1), "tanh", "xavier", 0),
+                     make_train_config(0.5, 0.0, 0))
+    assert signal.args[0].layer_sizes == (2, 8, 8, 1)
+    assert controller.progress.finished
+
+
+def test_stop_ends_a_long_command_between_updates(qtbot):
+    controller = TrainingController()
+    training = WorkerThread(controller)
+    try:
+        long_epoch(training.worker, qtbot, controller)
+        training.worker.step_epoch()
+        qtbot.waitUntil(lambda: controller.progress is not None and
+                        controller.progress.done > 0, timeout=WAIT_MS)
+    finally:
+        stopped = training.stop()
+        controller.stop()
+    assert stopped
