@@ -26,6 +26,7 @@ from .plots.gradient_plot import GradientPlot
 from .plots.network_diagram import NetworkDiagram
 from .plots.sigmoid_plot import SigmoidPlot
 from .status_line import format_status
+from .undo_control import UndoControl
 from .worker_thread import WorkerThread
 
 # Two rows of three docks: (title, widget class, highest paint rate in Hz).
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self._action(bar, "Reset", ["R"], self.reset,
                      "Back to the initial weights of this seed; the same seed gives the same "
                      "start (R)")
+        self.undo_control = UndoControl(self, bar)
         quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.setShortcutContext(Qt.ApplicationShortcut)
@@ -238,7 +240,8 @@ class MainWindow(QMainWindow):
         self.training_panel.set_train_size(dataset.m_train)
         model_config, train_config = self._configs(dataset)   # the batch size may be capped
         self._clear_problem()
-        self.worker.build(dataset, model_config, train_config)
+        self.worker.build(dataset, model_config, train_config,
+                          self.undo_control.panel_settings())
         self.worker.set_speed(self.training_panel.values().speed)
 
     @Slot(float)
