@@ -4,6 +4,7 @@ replaces it, and can bring it back whole: its trainer, snapshot stream and sessi
 
 Lives on the worker thread; only RunOffer, a frozen summary, goes to the window.
 """
+import time
 from dataclasses import dataclass
 
 KEEP_AFTER_SECONDS = 3.0   # a run that trained this long is worth bringing back
@@ -42,23 +43,37 @@ class Run:
 class RunKeeper:
     """The current run and, at most, one earlier run that can be brought back.
 
+    A run's training time is the wall-clock time it was playing (at lecture speed most of
+    it is waiting between updates, and still time someone spent watching it) plus the
+    time its step and run commands took.
+
     A run replaced before it trained KEEP_AFTER_SECONDS is dropped and leaves an earlier
     kept run where it is, so typing a layer size (a rebuild per keystroke) after a long
     run still lets Ctrl+Z bring the long run back."""
 
-    def __init__(self, keep_after_seconds=KEEP_AFTER_SECONDS):
+    def __init__(self, keep_after_seconds=KEEP_AFTER_SECONDS, clock=time.perf_counter):
         self.keep_after_seconds = keep_after_seconds
         self.current = None
         self.kept = None
+        self._clock = clock
+        self._playing = False
+        self._since = clock()    # when the playing time was last added to the current run
 
     def start(self, run):
         """`run` replaces the current run, which is kept if it is worth keeping."""
+        self._count_playing_time()
         self._set_aside(self.current)
         self.current = run
 
+    def set_playing(self, playing):
+        """Training started or stopped playing (whichever run is current)."""
+        self._count_playing_time()
+        self._playing = playing
+
     def add_training_time(self, trainer, seconds):
-        """`trainer` trained for `seconds`; counted only if it is the current run's."""
-        if self.current is not None and self.current.trainer is trainer:
+        """`trainer` spent `seconds` in a command; counted only for the current run and
+        only while paused (while playing, the wall clock counts)."""
+        if not self._playing and self.current is not None and self.current.trainer is trainer:
             self.current.trained_seconds += seconds
 
     def bring_back(self):
@@ -67,6 +82,7 @@ class RunKeeper:
         run, self.kept = self.kept, None
         if run is None:
             return None
+        self._count_playing_time()
         self._set_aside(self.current)
         self.current = run
         return run
@@ -74,6 +90,12 @@ class RunKeeper:
     def offer(self):
         """The RunOffer of the kept run, or None."""
         return self.kept.offer() if self.kept is not None else None
+
+    def _count_playing_time(self):
+        now = self._clock()
+        if self._playing and self.current is not None:
+            self.current.trained_seconds += now - self._since
+        self._since = now
 
     def _set_aside(self, run):
         if (run is not None and run.trainer.update_count > 0

@@ -248,6 +248,7 @@ class TrainingWorker(QObject):
     def _set_playing(self, playing):
         if playing != self._playing:
             self._playing = playing
+            self.runs.set_playing(playing)
             self._next_due = time.perf_counter()
             self._rate_mark = (time.perf_counter(), self._trainer.update_count
                                if self._trainer else 0)

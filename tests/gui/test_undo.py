@@ -193,3 +193,16 @@ def test_training_time_counts_only_for_the_current_run():
     assert first.trained_seconds == 2.0
     keeper.start(second)
     assert keeper.kept is None    # 2 s is less than KEEP_AFTER_SECONDS
+
+
+def test_playing_counts_wall_clock_time_even_at_lecture_speed():
+    now = [100.0]
+    keeper = RunKeeper(clock=lambda: now[0])
+    watched = run(300, 0.0)
+    keeper.start(watched)
+    keeper.set_playing(True)
+    now[0] += 5.0                 # five seconds of watching, almost no computing
+    keeper.add_training_time(watched.trainer, 0.01)   # counted by the clock instead
+    keeper.start(run(0, 0.0))     # a new model while playing
+    assert watched.trained_seconds == 5.0
+    assert keeper.kept is watched
