@@ -6,9 +6,9 @@ window records what its panels showed at each build, so that they can show it ag
 """
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from .panels.model_panel import ModelSpec
 
@@ -61,11 +61,25 @@ class UndoControl(QObject):
         window.statusBar().addPermanentWidget(self.notice)
         window.controller.undo_offer_changed.connect(self._show_offer)
         window.controller.run_restored.connect(self._show_run)
+        # A focused field (a layer size just typed) takes Ctrl+Z for its own text undo,
+        # which would start yet another build; fields of this window pass it on instead.
+        QApplication.instance().focusChanged.connect(self._watch_focus)
 
     def panel_settings(self):
         """What the panels show now, to be sent with a build."""
         w = self._window
         return PanelSettings(w.data_panel.state(), w.model_panel.current_model())
+
+    @Slot(object, object)
+    def _watch_focus(self, _old, new):
+        if new is not None and new.window() is self._window:
+            new.installEventFilter(self)   # installing twice keeps one filter
+
+    def eventFilter(self, watched, event):
+        if (event.type() == QEvent.Type.ShortcutOverride and self.action.isEnabled()
+                and QKeySequence(event.keyCombination()) == self.action.shortcut()):
+            return True   # left unaccepted: the Undo action's shortcut gets the key
+        return False
 
     @Slot()
     def undo(self):

@@ -5,6 +5,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui.main_window import MainWindow
+from gui.panels.checked_spin import CheckedSpinBox
+from gui.panels.layer_row import LayerRow
 from gui.panels.model_panel import ModelSpec
 from gui.undo import KEEP_AFTER_SECONDS, Run, RunKeeper
 
@@ -137,6 +139,24 @@ def test_undo_after_a_data_change_brings_back_the_data_and_its_panel(window, qtb
     qtbot.wait(SETTLE_MS)
     assert len(sessions) == 1
     assert controller.session.dataset_name == "moons"
+
+
+def test_ctrl_z_in_the_layer_size_just_changed_brings_the_run_back(window, qtbot):
+    keep_every_run(window)
+    controller = window.controller
+    train(window, qtbot, 50)
+    units = window.model_panel.findChildren(LayerRow)[0].findChild(CheckedSpinBox)
+    window.activateWindow()
+    units.setFocus()
+    qtbot.waitUntil(units.hasFocus, timeout=WAIT_MS)
+    for _ in range(4):
+        qtbot.keyClick(units, Qt.Key_Down)
+    qtbot.waitUntil(lambda: controller.session.layer_sizes == (2, 4, 8, 1), timeout=WAIT_MS)
+    with qtbot.waitSignal(controller.run_restored, timeout=WAIT_MS):
+        qtbot.keyClick(units, Qt.Key_Z, Qt.ControlModifier)   # not the field's text undo
+    qtbot.waitUntil(lambda: controller.latest.update == 50, timeout=WAIT_MS)
+    assert controller.session.layer_sizes == (2, 8, 8, 1)
+    assert window.model_panel.current_model().hidden_sizes == (8, 8)
 
 
 def test_a_short_run_leaves_nothing_to_undo(window, qtbot):
