@@ -42,6 +42,13 @@ def costs(history):
     return history.costs.exact_values().copy(), len(history.costs)
 
 
+def wait_for_offer(window, qtbot, updates):
+    """Until the window offers to bring back a run of `updates` updates (the offer comes
+    after the new session's first snapshot)."""
+    qtbot.waitUntil(lambda: window.undo_control.action.isEnabled() and
+                    window.controller.undo_offer.updates == updates, timeout=WAIT_MS)
+
+
 def press_undo(window, qtbot):
     with qtbot.waitSignal(window.controller.run_restored, timeout=WAIT_MS):
         qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
@@ -79,6 +86,7 @@ def test_undo_after_r_brings_back_the_run_exactly(window, qtbot):
     assert count == updates == len(kept.costs)
     assert np.array_equal(window_costs, kept.costs.exact_values())
     # The fresh run was not worth keeping, so there is nothing more to undo.
+    qtbot.waitUntil(lambda: controller.undo_offer is None, timeout=WAIT_MS)
     assert not action.isEnabled() and not window.undo_control.notice.isVisibleTo(window)
 
     with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS):
@@ -95,7 +103,8 @@ def test_undo_after_a_model_change_brings_back_the_model_and_its_panel(window, q
     learning_rate = window.training_panel.values().learning_rate
     before = costs(controller.history)
     window.model_panel.set_model((4,), ("relu",), "he", 7)
-    qtbot.waitUntil(lambda: controller.session.layer_sizes == (2, 4, 1), timeout=WAIT_MS)
+    wait_for_offer(window, qtbot, 200)
+    assert controller.session.layer_sizes == (2, 4, 1)
     window.training_panel.learning_rate_control.set_value(0.05)
     window.worker.set_learning_rate(0.05)
     train(window, qtbot, 10)
@@ -110,6 +119,7 @@ def test_undo_after_a_model_change_brings_back_the_model_and_its_panel(window, q
     assert after[1] == before[1] and np.array_equal(after[0], before[0])
     qtbot.wait(SETTLE_MS)   # past the panels' debounce: no new build was started
     assert len(sessions) == 1
+    assert controller.undo_offer.updates == 10
     assert controller.session.layer_sizes == (2, 8, 8, 1)
     # The 10-update relu run was kept in its place: Ctrl+Z goes back to it.
     assert window.undo_control.action.text() == "Bring back the previous run (10 updates)"
@@ -127,7 +137,8 @@ def test_undo_after_a_data_change_brings_back_the_data_and_its_panel(window, qtb
     settings = data_panel.settings()
     train(window, qtbot, 150)
     data_panel.set_dataset_by_name("circles")
-    qtbot.waitUntil(lambda: controller.session.dataset_name == "circles", timeout=WAIT_MS)
+    wait_for_offer(window, qtbot, 150)
+    assert controller.session.dataset_name == "circles"
     assert data_panel.settings().name == "circles"
     sessions = record(controller.session_started)
 
@@ -151,7 +162,8 @@ def test_ctrl_z_in_the_layer_size_just_changed_brings_the_run_back(window, qtbot
     qtbot.waitUntil(units.hasFocus, timeout=WAIT_MS)
     for _ in range(4):
         qtbot.keyClick(units, Qt.Key_Down)
-    qtbot.waitUntil(lambda: controller.session.layer_sizes == (2, 4, 8, 1), timeout=WAIT_MS)
+    wait_for_offer(window, qtbot, 50)
+    assert controller.session.layer_sizes == (2, 4, 8, 1)
     with qtbot.waitSignal(controller.run_restored, timeout=WAIT_MS):
         qtbot.keyClick(units, Qt.Key_Z, Qt.ControlModifier)   # not the field's text undo
     qtbot.waitUntil(lambda: controller.latest.update == 50, timeout=WAIT_MS)
