@@ -76,10 +76,9 @@ class UndoControl(QObject):
             new.installEventFilter(self)   # installing twice keeps one filter
 
     def eventFilter(self, watched, event):
-        if (event.type() == QEvent.Type.ShortcutOverride and self.action.isEnabled()
-                and QKeySequence(event.keyCombination()) == self.action.shortcut()):
-            return True   # left unaccepted: the Undo action's shortcut gets the key
-        return False
+        # True: the field never sees the key, nor accepts it, so the Undo shortcut gets it.
+        return (event.type() == QEvent.Type.ShortcutOverride and self.action.isEnabled()
+                and QKeySequence(event.keyCombination()) == self.action.shortcut())
 
     @Slot()
     def undo(self):

@@ -3,14 +3,13 @@ count, curves and the panels' settings, without starting yet another build."""
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from signal_recorder import SETTLE_MS, record
 
 from gui.main_window import MainWindow
 from gui.panels.checked_spin import CheckedSpinBox
 from gui.panels.layer_row import LayerRow
 from gui.panels.model_panel import ModelSpec
 from gui.undo import KEEP_AFTER_SECONDS, Run, RunKeeper
-
-from signal_recorder import SETTLE_MS, record
 
 WAIT_MS = 20_000
 
