@@ -45,6 +45,8 @@ class TrainingController(QObject):
     failed = Signal(str)
     playing_changed = Signal(bool)
     progress_changed = Signal(object)  # CommandProgress of a long command
+    undo_offer_changed = Signal(object)   # RunOffer (gui/undo.py) or None
+    run_restored = Signal(object)         # RunOffer of the run undo brought back
 
     def __init__(self, parent=None, paint_gate=None):
         super().__init__(parent)
@@ -54,6 +56,10 @@ class TrainingController(QObject):
         self.playing = False
         self.progress = None        # the newest CommandProgress, or None
         self.history = TrainingHistory()
+        self.undo_offer = None
+        # The histories of sessions the worker may bring back: the one it keeps for undo
+        # and the one just replaced (until the worker says whether it kept it).
+        self._shelf = {}
         self.frames = 0
         self._views = []
         self._status_listeners = []
@@ -88,9 +94,12 @@ class TrainingController(QObject):
 
     @Slot(object)
     def on_session(self, session):
+        if self.session is not None:
+            self._shelf[id(self.session)] = (self.session, self.history)
+        kept = self._shelf.pop(id(session), None)
+        self.history = kept[1] if kept else TrainingHistory(len(session.layer_sizes) - 1)
         self.session = session
         self.latest = None
-        self.history.reset(len(session.layer_sizes) - 1)
         for view in self._views:
             view.painted_update = None
             view.painted_snapshot = None
@@ -104,6 +113,17 @@ class TrainingController(QObject):
         self.history.add(snapshot)
         self.latest = snapshot
         self.snapshot_received.emit(snapshot)
+
+    @Slot(object)
+    def on_undo_offer(self, offer):
+        keep = offer.session if offer is not None else None
+        self._shelf = {key: entry for key, entry in self._shelf.items() if entry[0] is keep}
+        self.undo_offer = offer
+        self.undo_offer_changed.emit(offer)
+
+    @Slot(object)
+    def on_run_restored(self, offer):
+        self.run_restored.emit(offer)
 
     @Slot(str)
     def on_diverged(self, message):

@@ -26,6 +26,7 @@ from .plots.gradient_plot import GradientPlot
 from .plots.network_diagram import NetworkDiagram
 from .plots.sigmoid_plot import SigmoidPlot
 from .status_line import format_status
+from .undo_control import UndoControl
 from .worker_thread import WorkerThread
 
 # How long quitting waits for the worker to stop. It stops between two updates, so it
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         stop_action.setShortcut(QKeySequence(Qt.Key_Escape))
         stop_action.triggered.connect(self.stop_training)
         self.addAction(stop_action)
+        self.undo_control = UndoControl(self, bar)
         quit_action = QAction("Quit", self)
         # Ctrl+Q even where the platform binds nothing to the standard Quit key (offscreen).
         keys = [QKeySequence("Ctrl+Q")] + QKeySequence.keyBindings(QKeySequence.Quit)
@@ -268,7 +270,8 @@ class MainWindow(QMainWindow):
         self.training_panel.set_train_size(dataset.m_train)
         model_config, train_config = self._configs(dataset)   # the batch size may be capped
         self._clear_problem()
-        self.worker.build(dataset, model_config, train_config)
+        self.worker.build(dataset, model_config, train_config,
+                          self.undo_control.panel_settings())
         self.worker.set_speed(self.training_panel.values().speed)
 
     @Slot(float)

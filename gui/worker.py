@@ -18,10 +18,12 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from engine.config import TrainConfig
 from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer, TrainingDiverged
 
 from .command_progress import RUN_UPDATES, STEP_EPOCH, CommandProgress
+from .undo import Run, RunKeeper
 
 SNAPSHOT_INTERVAL = 1 / 20  # seconds between snapshots while playing flat out
 # A snapshot of a large model on many points takes seconds (it predicts every example
@@ -54,6 +56,8 @@ class TrainingWorker(QObject):
     playing_changed = Signal(bool)
     progress = Signal(object)         # CommandProgress of a long command
     stopped = Signal()
+    undo_offer_changed = Signal(object)  # RunOffer of the run Ctrl+Z brings back, or None
+    run_restored = Signal(object)        # RunOffer of the run just brought back
 
     def __init__(self, paint_gate=None):
         super().__init__()
@@ -74,14 +78,16 @@ class TrainingWorker(QObject):
         self._next_due = 0.0
         self._slice = 1
         self._boundary_time = 0.0   # when the last snapshot's boundary was computed
+        self.runs = RunKeeper()     # the current run and the one undo brings back
 
     # --- commands: safe to call from any thread; each runs later on the worker's ---
 
-    def build(self, dataset, model, train):
+    def build(self, dataset, model, train, window_settings=None):
         """Start a new session: a Trainer for this Dataset, ModelConfig and TrainConfig.
-        Long commands queued before it stop: their run is about to be replaced."""
+        Long commands queued before it stop: their run is about to be replaced.
+        window_settings comes back in the RunOffer if this run is set aside and undone."""
         self.interrupt()
-        self._queue(self._build, dataset, model, train, needs_trainer=False)
+        self._queue(self._build, dataset, model, train, window_settings, needs_trainer=False)
 
     def set_speed(self, updates_per_second: float):
         """How many updates a second to train while playing; 0 is as fast as it can."""
@@ -129,6 +135,10 @@ class TrainingWorker(QObject):
         Long commands queued before it stop, as for build."""
         self.interrupt()
         self._queue(self._reset)
+
+    def undo(self):
+        """Pause and bring back the run the last build or reset set aside, if any."""
+        self._queue(self._undo)
 
     def set_learning_rate(self, value: float):
         """The learning rate alpha, from the next update on."""
@@ -185,6 +195,7 @@ class TrainingWorker(QObject):
             return None
 
     def _guarded(self, action, *args):
+        trainer, start = self._trainer, time.perf_counter()
         try:
             action(*args)
         except TrainingDiverged as error:
@@ -195,12 +206,14 @@ class TrainingWorker(QObject):
             traceback.print_exc(file=sys.stderr)
             self._set_playing(False)
             self.failed.emit(f"{type(error).__name__}: {error}")
+        finally:
+            self.runs.add_training_time(trainer, time.perf_counter() - start)
 
     # --- what the commands do, on the worker thread ----------------------------
 
-    def _build(self, dataset, model, train):
+    def _build(self, dataset, model, train, window_settings):
         self._trainer = Trainer(dataset, model, train)
-        self._start_session()
+        self._start_session(window_settings)
 
     def _set_speed(self, updates_per_second):
         self._speed = float(updates_per_second)
@@ -294,9 +307,24 @@ class TrainingWorker(QObject):
                     (self._paint_gate is not None and not self._paint_gate.is_open()))
 
     def _reset(self):
+        # A new Trainer rather than trainer.reset(), so that the old run can be undone.
         self._set_playing(False)
-        self._trainer.reset()
-        self._start_session()
+        old = self._trainer
+        self._trainer = Trainer(old.dataset, old.model,
+                                TrainConfig(old.learning_rate, old.l2, old.batch_size), old.fast)
+        self._start_session(self.runs.current.window_settings)
+
+    def _undo(self):
+        run = self.runs.bring_back()
+        if run is None:
+            return
+        self._set_playing(False)
+        self._trainer, self._stream = run.trainer, run.stream
+        self._updates_per_second = 0.0
+        self.session_ready.emit(run.stream.session)
+        self._emit_snapshot()   # with the costs of the updates not sent before it was set aside
+        self.run_restored.emit(run.offer())
+        self.undo_offer_changed.emit(self.runs.offer())
 
     def _set_learning_rate(self, value):
         self._trainer.set_learning_rate(value)
@@ -313,17 +341,20 @@ class TrainingWorker(QObject):
     def _set_playing(self, playing):
         if playing != self._playing:
             self._playing = playing
+            self.runs.set_playing(playing)
             self._next_due = time.perf_counter()
             self._rate_mark = (time.perf_counter(), self._trainer.update_count
                                if self._trainer else 0)
             self.playing_changed.emit(playing)
 
-    def _start_session(self):
+    def _start_session(self, window_settings=None):
         self._updates_per_second = 0.0
         session = make_session_info(self._trainer)
         self._stream = SnapshotStream(self._trainer, session)
+        self.runs.start(Run(self._trainer, self._stream, window_settings))
         self.session_ready.emit(session)
         self._emit_snapshot()
+        self.undo_offer_changed.emit(self.runs.offer())
 
     # --- training ------------------------------------------------------------
 

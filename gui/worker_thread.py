@@ -39,6 +39,8 @@ class WorkerThread:
         self.worker.failed.connect(controller.on_failed)
         self.worker.playing_changed.connect(controller.on_playing_changed)
         self.worker.progress.connect(controller.on_progress)
+        self.worker.undo_offer_changed.connect(controller.on_undo_offer)
+        self.worker.run_restored.connect(controller.on_run_restored)
         self.thread.start()
 
     def stop(self, timeout_ms=STOP_TIMEOUT_MS):

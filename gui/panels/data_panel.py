@@ -1,6 +1,7 @@
 """The data panel: choose a data set and its settings; emits a ready engine Dataset."""
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -59,6 +60,14 @@ class DataSettings:
         )
 
 
+class DataState(NamedTuple):
+    """The data in use: its settings, the Dataset and the CsvChoice it came from, if any."""
+
+    settings: DataSettings
+    dataset: object
+    csv: object
+
+
 def describe(dataset):
     """Three short lines about a Dataset for the panel: where it came from, and its sizes."""
     positives = int(dataset.Y_train.sum() + dataset.Y_test.sum())
@@ -112,6 +121,20 @@ class DataPanel(QWidget):
             csv_path=csv.path if csv else None, label_column=csv.label_column if csv else None,
             positive_label=csv.positive_label if csv else None,
         )
+
+    def state(self):
+        """What restore() needs to show the data in use again: (settings, Dataset, CSV)."""
+        return DataState(self._settings, self._dataset, self._csv)
+
+    def restore(self, state):
+        """Show a DataState from state() again and make its Dataset the one in use,
+        emitting nothing (for data already running); stops any change still pending."""
+        self._debounce.stop()
+        self._loader.abandon()
+        self._settings, self._dataset, self._csv = state
+        self._show_settings(state.settings)
+        self._message.clear_message()
+        self._status.setText(describe(state.dataset))
 
     def set_dataset_check(self, check):
         """Ask ``check(dataset)`` before any new Dataset replaces the one in use; it raises

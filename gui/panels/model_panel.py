@@ -97,6 +97,11 @@ class ModelPanel(QWidget):
         self._show(spec)
         self.model_changed.emit(self.current_model())
 
+    def show_model(self, spec):
+        """Show ModelSpec ``spec`` and emit nothing (for a model that is already running)."""
+        self._debounce.stop()
+        self._show(spec)
+
     def set_input_size(self, n_x):
         """Tell the panel how many features the data has, for the summary line."""
         self._n_x = int(n_x)
