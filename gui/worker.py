@@ -26,8 +26,10 @@ from .command_progress import RUN_UPDATES, STEP_EPOCH, CommandProgress
 SNAPSHOT_INTERVAL = 1 / 20  # seconds between snapshots while playing flat out
 # A snapshot of a large model on many points takes seconds (it predicts every example
 # and the whole boundary grid); after one that took t seconds the next waits at least
-# SNAPSHOT_SPACING * t, so that training, not picture taking, has most of the time.
+# SNAPSHOT_SPACING * t, so that training, not picture taking, has most of the time, but
+# never more than LONGEST_SNAPSHOT_WAIT: the pictures should not stand still for long.
 SNAPSHOT_SPACING = 3.0
+LONGEST_SNAPSHOT_WAIT = 5.0
 PROGRESS_INTERVAL = 0.1     # seconds between two looks at a long command's progress
 BOUNDARY_INTERVAL = 1 / 6   # the decision boundary grid is predicted at most this often
 SLICE_SECONDS = 0.004       # training between two looks at the command queue
@@ -262,6 +264,7 @@ class TrainingWorker(QObject):
         snapshots and progress. Stops early when interrupted or told to stop."""
         self._set_playing(False)
         first = self._trainer.update_count
+        self._last_snapshot_time = time.perf_counter()  # the one before shows the start
         sent = CommandProgress(ticket, kind, 0, total)
         self.progress.emit(sent)
         try:
@@ -363,7 +366,8 @@ class TrainingWorker(QObject):
             self._updates_per_second = 0.0
 
     def _snapshot_due(self):
-        wait = max(SNAPSHOT_INTERVAL, SNAPSHOT_SPACING * self._snapshot_seconds)
+        wait = max(SNAPSHOT_INTERVAL,
+                   min(SNAPSHOT_SPACING * self._snapshot_seconds, LONGEST_SNAPSHOT_WAIT))
         return time.perf_counter() - self._last_snapshot_time >= wait
 
     def _emit_snapshot(self, last_phase=None):
