@@ -68,6 +68,7 @@ class TrainingWorker(QObject):
         self._speed = 0.0            # updates per second; 0 = as fast as possible
         self._last_snapshot_time = 0.0
         self._snapshot_seconds = 0.0  # how long the last snapshot took to take
+        self._snapshot_shows = None   # (update, phase) of the trainer in the last snapshot
         self._tickets = itertools.count(1)
         self._last_ticket = 0           # of the newest long command queued
         self._interrupted_through = 0   # long commands up to this ticket are to stop
@@ -122,8 +123,9 @@ class TrainingWorker(QObject):
 
     def interrupt(self):
         """Stop the long command that runs now, between two updates, and skip every
-        long command queued before this call; each still ends with a snapshot and a
-        finished CommandProgress. Commands queued later are not affected."""
+        long command queued before this call; each still ends with a finished
+        CommandProgress (and a snapshot, if it trained at all). Commands queued later
+        are not affected."""
         self._interrupted_through = self._last_ticket
 
     def reset(self):
@@ -281,8 +283,11 @@ class TrainingWorker(QObject):
                     sent = now
                     self.progress.emit(now)
         finally:
-            # Quitting does not wait for a snapshot, which can take seconds.
-            if not self._stop_requested.is_set():
+            # Quitting does not wait for a snapshot, which can take seconds, nor does a
+            # command that was skipped or has not trained since the last one.
+            trainer = self._trainer
+            if (not self._stop_requested.is_set() and
+                    self._snapshot_shows != (trainer.update_count, trainer.phase)):
                 self._emit_snapshot()
             self.progress.emit(CommandProgress(
                 ticket, kind, self._trainer.update_count - first, total, finished=True))
@@ -385,4 +390,5 @@ class TrainingWorker(QObject):
             self._boundary_time = now
         self._last_snapshot_time = time.perf_counter()
         self._snapshot_seconds = self._last_snapshot_time - now
+        self._snapshot_shows = (snapshot.update, snapshot.phase)
         self.snapshot_ready.emit(snapshot)
