@@ -78,11 +78,9 @@ def run_app(argv=None):
         taker = ScreenshotTaker(window, options.screenshot, options.updates)
         taker.start()
     status = app.exec()
-    signals.uninstall()
-    if watch is not None:
-        app.removeNativeEventFilter(watch)
     if options.screenshot:
         status = status or taker.status
+    # Still with the signal handlers in place: a second Ctrl+C must not interrupt this.
     if not window.shut_down():
         # The worker is still inside one NumPy call that cannot be interrupted (a whole
         # update or a snapshot of a very large model; it stops between updates). Nothing
@@ -91,4 +89,7 @@ def run_app(argv=None):
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)
+    if watch is not None:
+        app.removeNativeEventFilter(watch)
+    signals.uninstall()
     return status

@@ -28,8 +28,10 @@ from .undo import Run, RunKeeper
 SNAPSHOT_INTERVAL = 1 / 20  # seconds between snapshots while playing flat out
 # A snapshot of a large model on many points takes seconds (it predicts every example
 # and the whole boundary grid); after one that took t seconds the next waits at least
-# SNAPSHOT_SPACING * t, so that training, not picture taking, has most of the time.
+# SNAPSHOT_SPACING * t, so that training, not picture taking, has most of the time, but
+# never more than LONGEST_SNAPSHOT_WAIT: the pictures should not stand still for long.
 SNAPSHOT_SPACING = 3.0
+LONGEST_SNAPSHOT_WAIT = 5.0
 PROGRESS_INTERVAL = 0.1     # seconds between two looks at a long command's progress
 BOUNDARY_INTERVAL = 1 / 6   # the decision boundary grid is predicted at most this often
 SLICE_SECONDS = 0.004       # training between two looks at the command queue
@@ -70,6 +72,7 @@ class TrainingWorker(QObject):
         self._speed = 0.0            # updates per second; 0 = as fast as possible
         self._last_snapshot_time = 0.0
         self._snapshot_seconds = 0.0  # how long the last snapshot took to take
+        self._snapshot_shows = None   # (update, phase) of the trainer in the last snapshot
         self._tickets = itertools.count(1)
         self._last_ticket = 0           # of the newest long command queued
         self._interrupted_through = 0   # long commands up to this ticket are to stop
@@ -126,8 +129,9 @@ class TrainingWorker(QObject):
 
     def interrupt(self):
         """Stop the long command that runs now, between two updates, and skip every
-        long command queued before this call; each still ends with a snapshot and a
-        finished CommandProgress. Commands queued later are not affected."""
+        long command queued before this call; each still ends with a finished
+        CommandProgress (and a snapshot, if it trained at all). Commands queued later
+        are not affected."""
         self._interrupted_through = self._last_ticket
 
     def reset(self):
@@ -275,6 +279,7 @@ class TrainingWorker(QObject):
         snapshots and progress. Stops early when interrupted or told to stop."""
         self._set_playing(False)
         first = self._trainer.update_count
+        self._last_snapshot_time = time.perf_counter()  # the one before shows the start
         sent = CommandProgress(ticket, kind, 0, total)
         self.progress.emit(sent)
         try:
@@ -291,8 +296,11 @@ class TrainingWorker(QObject):
                     sent = now
                     self.progress.emit(now)
         finally:
-            # Quitting does not wait for a snapshot, which can take seconds.
-            if not self._stop_requested.is_set():
+            # Quitting does not wait for a snapshot, which can take seconds, nor does a
+            # command that was skipped or has not trained since the last one.
+            trainer = self._trainer
+            if (not self._stop_requested.is_set() and
+                    self._snapshot_shows != (trainer.update_count, trainer.phase)):
                 self._emit_snapshot()
             self.progress.emit(CommandProgress(
                 ticket, kind, self._trainer.update_count - first, total, finished=True))
@@ -394,7 +402,8 @@ class TrainingWorker(QObject):
             self._updates_per_second = 0.0
 
     def _snapshot_due(self):
-        wait = max(SNAPSHOT_INTERVAL, SNAPSHOT_SPACING * self._snapshot_seconds)
+        wait = max(SNAPSHOT_INTERVAL,
+                   min(SNAPSHOT_SPACING * self._snapshot_seconds, LONGEST_SNAPSHOT_WAIT))
         return time.perf_counter() - self._last_snapshot_time >= wait
 
     def _emit_snapshot(self, last_phase=None):
@@ -412,4 +421,5 @@ class TrainingWorker(QObject):
             self._boundary_time = now
         self._last_snapshot_time = time.perf_counter()
         self._snapshot_seconds = self._last_snapshot_time - now
+        self._snapshot_shows = (snapshot.update, snapshot.phase)
         self.snapshot_ready.emit(snapshot)

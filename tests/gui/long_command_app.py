@@ -1,4 +1,4 @@
-"""The app as main.py starts it, busy with a long step epoch, for tests/gui/test_ways_out.py.
+"""The app as main.py starts it, busy with a long step epoch, for tests/gui/test_window_ways_out.py.
 
     python tests/gui/long_command_app.py HOW [--size S] [--points N] [--batch B] [--after T]
 
