@@ -23,12 +23,15 @@ import numpy as np
 # --- forward ------------------------------------------------------------------
 
 def forward_layer(W, b, A_prev, g):
+    """Z[l] = W[l] A[l-1] + b[l], A[l] = g[l](Z[l]): both (n_l, m)."""
     Z = W @ A_prev + b
     A = g.function(Z)
     return Z, A
 
 
 def cost(ZL, Y, W, lambd):
+    """J: the mean cross-entropy of A[L] = sigmoid(Z[L]) against Y, both (1, m), plus
+    (lambda/2m) times the sum of every ||W[l]||^2."""
     m = Y.shape[1]
     # Each example's loss -[y log a + (1 - y) log(1 - a)], with a = sigmoid(z), equals
     # log(1 + e^-z) when y = 1 and log(1 + e^z) when y = 0: log(1 + e^s), s = (1 - 2y) z.
@@ -44,6 +47,7 @@ def cost(ZL, Y, W, lambd):
 # --- backward -----------------------------------------------------------------
 
 def output_layer_dZ(AL, Y):
+    """dZ[L] = A[L] - Y, (1, m)."""
     # dJ/dA[L] = (A - Y) / (A (1 - A)) per example, and sigmoid'(Z) = A (1 - A):
     # the chain rule multiplies them and the A (1 - A) cancels.
     dZ = AL - Y
@@ -51,11 +55,13 @@ def output_layer_dZ(AL, Y):
 
 
 def hidden_layer_dZ(dA, Z, A, g):
+    """dZ[l] = dA[l] * g[l]'(Z[l]), elementwise, (n_l, m)."""
     dZ = dA * g.derivative(Z, A)
     return dZ
 
 
 def layer_gradients(dZ, A_prev, W, lambd):
+    """dW[l] (n_l, n_{l-1}) and db[l] (n_l, 1), averaged over the m examples."""
     m = dZ.shape[1]
     dW = (1 / m) * (dZ @ A_prev.T)
     if lambd:  # L2 adds (lambda/2m) ||W||^2 to J, and so (lambda/m) W to dW
@@ -65,6 +71,7 @@ def layer_gradients(dZ, A_prev, W, lambd):
 
 
 def previous_layer_dA(W, dZ):
+    """dA[l-1] = W[l]^T dZ[l], (n_{l-1}, m): what layer l-1 passes back."""
     dA_prev = W.T @ dZ
     return dA_prev
 
@@ -72,6 +79,7 @@ def previous_layer_dA(W, dZ):
 # --- the update ---------------------------------------------------------------
 
 def update_parameters(W, b, dW, db, alpha):
+    """One gradient-descent step on every W[l] and b[l], in place."""
     for l in range(1, len(W)):
         W[l] -= alpha * dW[l]
         b[l] -= alpha * db[l]
