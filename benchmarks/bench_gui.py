@@ -29,6 +29,7 @@ if not os.environ.get("DISPLAY"):
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from resident_memory import resident_mb
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -125,14 +126,6 @@ def gui_run(app, window, probe, dataset, model, train, seconds):
     late = sorted(probe.late_ms)
     p99 = late[min(len(late) - 1, int(0.99 * len(late)))] if late else float("nan")
     return updates / elapsed, frames / elapsed, statistics.median(late), p99
-
-
-def resident_mb():
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def memory_growth(app, window, dataset, model, train, updates):

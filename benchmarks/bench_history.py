@@ -21,20 +21,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from resident_memory import resident_mb
+
 from engine.epoch_ends import EpochEnds
 from engine.folded_history import FoldedHistory
 from gui.training_history import TrainingHistory
 
 GOAL_MB = 100
 POOL = 1 << 20   # distinct costs, reused with an offset, so making them costs nothing
-
-
-def resident_mb():
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def gui_side(updates, per_snapshot):

@@ -1,5 +1,6 @@
-"""Shared by the view tests: make a view and show it at a size."""
+"""Shared by the GUI tests: make a view and show it at a size; open the whole window."""
 from gui import theme
+from gui.main_window import MainWindow
 
 
 def new_view(qtbot, view_class):
@@ -15,3 +16,14 @@ def show_at(widget, qtbot, width, height):
     widget.resize(width, height)
     widget.show()
     qtbot.waitExposed(widget)
+
+
+def open_main_window(qtbot, timeout_ms):
+    """The whole window at 1600x1000, shown, once its first snapshot has arrived; call
+    shut_down() on it when done."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.latest is not None, timeout=timeout_ms)
+    return window

@@ -3,6 +3,7 @@ import sys
 
 import numpy as np
 import pytest
+from on_screen import open_main_window
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -16,11 +17,7 @@ WAIT_MS = 15_000
 
 @pytest.fixture
 def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    qtbot.waitUntil(lambda: w.controller.latest is not None, timeout=WAIT_MS)
+    w = open_main_window(qtbot, WAIT_MS)
     yield w
     w.shut_down()
 

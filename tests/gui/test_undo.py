@@ -2,10 +2,10 @@
 count, curves and the panels' settings, without starting yet another build."""
 import numpy as np
 import pytest
+from on_screen import open_main_window
 from PySide6.QtCore import Qt
 from signal_recorder import SETTLE_MS, record
 
-from gui.main_window import MainWindow
 from gui.panels.checked_spin import CheckedSpinBox
 from gui.panels.layer_row import LayerRow
 from gui.panels.model_panel import ModelSpec
@@ -16,11 +16,7 @@ WAIT_MS = 20_000
 
 @pytest.fixture
 def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    qtbot.waitUntil(lambda: w.controller.latest is not None, timeout=WAIT_MS)
+    w = open_main_window(qtbot, WAIT_MS)
     yield w
     w.shut_down()
 

@@ -4,9 +4,8 @@ import statistics
 
 import numpy as np
 import pytest
+from on_screen import open_main_window
 from PySide6.QtCore import QElapsedTimer, QTimer
-
-from gui.main_window import MainWindow
 
 WAIT_MS = 60_000
 PROBE_MS = 10
@@ -17,11 +16,7 @@ GENEROUS_P99_MS = 1000
 
 @pytest.fixture
 def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    qtbot.waitUntil(lambda: w.controller.latest is not None, timeout=WAIT_MS)
+    w = open_main_window(qtbot, WAIT_MS)
     yield w
     w.shut_down()
 
