@@ -5,6 +5,8 @@ forward layer 1 .. L, cost, backward layer L .. 1, update.
 """
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from . import backprop
 from .activations import ACTIVATIONS
 from .source_code import code_of, file_of
@@ -38,7 +40,8 @@ class PhaseRecord:
     """What one phase did: its spec, the values it read and the values it wrote.
 
     reads / writes map a symbol ("W[2]", "A[1]", "J", ...) to a read-only copy of its
-    value: arrays keep their (n_l, m) shapes; J is a 0-d array.
+    value: arrays keep their (n_l, m) shapes; J is a 0-d array. examples[j] is the
+    training example whose values are in column j of the batch's arrays (read-only).
     """
 
     spec: PhaseSpec
@@ -48,6 +51,14 @@ class PhaseRecord:
     l2: float
     reads: dict = field(repr=False)
     writes: dict = field(repr=False)
+    examples: object = field(default=None, repr=False)
+
+    def column_of(self, example):
+        """The batch column that holds training example `example`, or None."""
+        if self.examples is None:
+            return None
+        found = np.flatnonzero(self.examples == example)
+        return int(found[0]) if found.size else None
 
     @property
     def kind(self):

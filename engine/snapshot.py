@@ -90,7 +90,13 @@ class Snapshot:
     test_A: (1, m_test) outputs on the test set.
     example_index, example_A: the selected training example and its activations
     A[0] .. A[L] as (n_l,) arrays (for the network diagram).
+    example_column: the column of the selected example in the batch of the update being
+    stepped (or the next one), None when it is not in that batch; batch_first_example:
+    the example in that batch's first column.
     last_phase: the PhaseRecord of the phase just stepped, or None.
+    phase_records: the PhaseRecords of the phases of the current update stepped so far
+    (of the update just stepped through, at its end), in order.
+    updates_back: how many updates one can step back from here.
     """
 
     update: int
@@ -113,6 +119,14 @@ class Snapshot:
     last_phase: PhaseRecord | None
     updates_per_second: float
     playing: bool
+    example_column: int | None = None
+    batch_first_example: int = 0
+    phase_records: tuple = ()
+    updates_back: int = 0
+
+    @property
+    def can_step_back(self):
+        return self.phase > 0 or self.updates_back > 0
 
 
 def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
@@ -141,6 +155,8 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
         m = session.X_train.shape[1]
         example_index = int(min(max(example_index, 0), m - 1))
         ws = net.forward(session.X_train[:, example_index:example_index + 1])
+        batch = trainer.batch_examples()
+        found = np.flatnonzero(batch == example_index)
     return Snapshot(
         update=trainer.update_count,
         epoch=trainer.epoch_count,
@@ -162,6 +178,10 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
         last_phase=last_phase,
         updates_per_second=float(updates_per_second),
         playing=playing,
+        example_column=int(found[0]) if found.size else None,
+        batch_first_example=int(batch[0]),
+        phase_records=tuple(trainer.phase_records),
+        updates_back=trainer.updates_back(),
     )
 
 

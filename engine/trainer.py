@@ -17,6 +17,7 @@ from .fast.workspace import stack_batch
 from .folded_history import FoldedHistory
 from .network import Network
 from .phases import BACKWARD, COST, FORWARD, PhaseRecord, phase_count, phase_specs
+from .rewind import Epoch, Start, UpdateStarts
 
 # A mean cross-entropy this large means the logits are off by hundreds: the steps have
 # overshot and the weights are running away, so training stops before they reach inf.
@@ -92,7 +93,12 @@ class Trainer:
         self._last_gradients = None   # a Cache or fast Workspace with dZ, dW, db
         self._explosion_limit = None  # set by the first update's cost
         self._pending_batch_size = None
+        # The PhaseRecords of the update being stepped (or the one just stepped through).
+        self.phase_records = []
+        self._previous_epoch = None
         self._start_epoch()
+        self._starts = UpdateStarts(self.network.parameter_count())
+        self._save_start()
 
     @property
     def L(self):
@@ -109,7 +115,18 @@ class Trainer:
 
     @property
     def updates_per_epoch(self):
-        return len(self._batch_starts)
+        return len(self._epoch.starts)
+
+    def batch_examples(self):
+        """The training-example index of each column of the current update's batch
+        (the one being stepped, or the next one), read-only."""
+        _, start, m = self._batch_columns()
+        order = self._epoch.order
+        if order is None:
+            order = np.arange(start, start + m)
+            order.flags.writeable = False
+            return order
+        return order[start:start + m]
 
     @property
     def last_gradients(self):
@@ -146,16 +163,78 @@ class Trainer:
         with np.errstate(all="ignore"):
             if self.phase == 0:
                 self._cache = backprop.Cache.start(*self._begin_batch(), self.L)
+                self.phase_records = []
             reads = {name: self._frozen(name) for name in spec.reads}
             update, lr, m = self.update_count, self.learning_rate, self._cache.m
+            examples = self.batch_examples()
             self._run_phase(spec)
             writes = {name: self._frozen(name) for name in spec.writes}
+        record = PhaseRecord(spec, update, m, lr, self.l2, reads, writes, examples)
+        self.phase_records.append(record)
         self._advance_phase()
-        return PhaseRecord(spec, update, m, lr, self.l2, reads, writes)
+        return record
 
     def step_update(self):
-        """Finish the current update (all of it, if none of it has run yet)."""
-        self.run(1)
+        """Finish the current update (all of it, if none of it has run yet). The rest of
+        an update begun phase by phase is stepped too, so each of its phases has a record."""
+        if self.phase == 0:
+            self.run(1)
+            return
+        while self.phase:
+            self.step_phase()
+
+    # --- stepping back ------------------------------------------------------------
+
+    def updates_back(self):
+        """How many whole updates one can step back from here (the start of the
+        current update counts as the first if some of its phases have run)."""
+        oldest = self._starts.oldest()
+        if oldest is None:
+            return 0
+        return self.update_count - oldest + (1 if self.phase else 0)
+
+    def can_step_back(self):
+        return self.phase > 0 or self.updates_back() > 0
+
+    def step_back_phase(self):
+        """Undo the last phase; returns the record of the phase before it (None at the
+        start of an update). Raises IndexError when that start is no longer kept."""
+        if self.phase > 0:
+            return self._go_to(self.update_count, self.phase - 1)
+        return self._go_to(self.update_count - 1, self.phases_per_update - 1)
+
+    def step_back_update(self):
+        """Back to the start of the current update, or of the previous one when at a
+        start. Raises IndexError when that start is no longer kept."""
+        return self._go_to(self.update_count if self.phase else self.update_count - 1, 0)
+
+    def _go_to(self, update, phase):
+        """Restore the start of update `update + 1` and run `phase` phases of it again;
+        the same numbers as the first time, since the same functions run on them."""
+        if update < 0:
+            raise IndexError("this is the start of the run: there is nothing before it")
+        start = self._starts.restore(update, self.network.theta)
+        batch_size_wanted = (self._batch_size if self._pending_batch_size is None
+                             else self._pending_batch_size)
+        while self.update_count > update:
+            self.costs.pop()
+            self.update_count -= 1
+        while self.epoch_ends.last() > update:
+            self.epoch_ends.pop()
+        self.epoch_count, self.batch_index = start.epoch_count, start.batch_index
+        self._batch_size, self._pending_batch_size = start.batch_size, None
+        self._epoch, self._previous_epoch = start.epoch, start.previous_epoch
+        self.rng.bit_generator.state = start.epoch.rng_state
+        self.network.remember_parameters()
+        self._cache = self._last_gradients = None
+        self.phase, self.phase_records = 0, []
+        if batch_size_wanted != start.batch_size:
+            # Set since that start: it applies from the next update on, as set_batch_size does.
+            self._pending_batch_size = batch_size_wanted
+        record = None
+        for _ in range(phase):
+            record = self.step_phase()
+        return record
 
     def step_epoch(self, keep_going=None):
         """Run updates until the current epoch ends; returns how many were done.
@@ -176,6 +255,8 @@ class Trainer:
         done = 0
         with np.errstate(all="ignore"):
             while done < n and (keep_going is None or keep_going()):
+                if self.phase == 0:
+                    self.phase_records = []
                 if self.phase == 0 and self.fast:
                     self._fast_update()
                 else:
@@ -213,6 +294,11 @@ class Trainer:
         net.remember_parameters()
         backprop.update_parameters(net.W, net.b, cache.dW, cache.db, self.learning_rate)
         self._finish_update()
+
+    def _save_start(self):
+        self._starts.save(self.network.theta, Start(
+            self.update_count, self.epoch_count, self.batch_index, self._batch_size,
+            self._epoch, self._previous_epoch))
 
     def _advance_phase(self):
         self.phase += 1
@@ -262,31 +348,35 @@ class Trainer:
             # order of the epoch it belonged to, at its last batch.
             self.epoch_ends.pop()
             self.epoch_count -= 1
-            self._epoch_rows, self._batch_starts, self._batch_len = self._previous_epoch
-            self.batch_index = len(self._batch_starts) - 1
+            self._epoch = self._previous_epoch
+            self.batch_index = len(self._epoch.starts) - 1
         else:
             self.batch_index = max(self.batch_index - 1, 0)
+        self.phase_records = []
+        self._save_start()   # the start of the update that comes again
 
     # --- batches and epochs -----------------------------------------------------
 
     def _start_epoch(self):
         """Shuffle the training set for a new epoch (not needed for full batch)."""
         if self.update_count:  # kept for a rollback of the update that ended it
-            self._previous_epoch = (self._epoch_rows, self._batch_starts, self._batch_len)
+            self._previous_epoch = self._epoch
         m = self._all_rows.shape[1]
         size = self._batch_size if 0 < self._batch_size < m else m
         if size == m:
-            self._epoch_rows = self._all_rows
+            rows, order = self._all_rows, None
         else:
-            self._epoch_rows = self._all_rows[:, self.rng.permutation(m)]
-        self._batch_starts = range(0, m, size)
-        self._batch_len = size
+            order = self.rng.permutation(m)
+            order.flags.writeable = False
+            rows = self._all_rows[:, order]
+        self._epoch = Epoch(rows, order, range(0, m, size), size,
+                            self.rng.bit_generator.state)
 
     def _batch_columns(self):
         """(rows, first column, m) of the current batch in the epoch's stacked rows."""
-        start = self._batch_starts[self.batch_index]
-        rows = self._epoch_rows
-        return rows, start, min(self._batch_len, rows.shape[1] - start)
+        epoch = self._epoch
+        start = epoch.starts[self.batch_index]
+        return epoch.rows, start, min(epoch.size, epoch.rows.shape[1] - start)
 
     def _begin_batch(self):
         """(X, Y) of the batch this update uses, as views into the epoch's rows; its columns
@@ -303,7 +393,7 @@ class Trainer:
         self.update_count += 1
         self.costs.append(J)
         self.batch_index += 1
-        if self.batch_index == len(self._batch_starts):
+        if self.batch_index == len(self._epoch.starts):
             self.batch_index = 0
             self.epoch_count += 1
             self.epoch_ends.append(self.update_count)
@@ -311,12 +401,15 @@ class Trainer:
                 self._start_epoch()
         if self._pending_batch_size is not None:
             self._apply_pending_batch_size()
+        self._save_start()
 
     def _apply_pending_batch_size(self):
         self._batch_size = self._pending_batch_size
         self._pending_batch_size = None
         self.batch_index = 0
         self._start_epoch()
+        if self.phase == 0:
+            self._save_start()   # this update now starts with the new batch order
 
     # --- looking at values by their symbol ---------------------------------------
 

@@ -73,6 +73,7 @@ class TrainingWorker(QObject):
         self._last_snapshot_time = 0.0
         self._snapshot_seconds = 0.0  # how long the last snapshot took to take
         self._snapshot_shows = None   # (update, phase) of the trainer in the last snapshot
+        self._example_index = 0       # the training example the snapshots follow
         self._tickets = itertools.count(1)
         self._last_ticket = 0           # of the newest long command queued
         self._interrupted_through = 0   # long commands up to this ticket are to stop
@@ -111,6 +112,19 @@ class TrainingWorker(QObject):
     def step_update(self):
         """Pause and run the rest of the current update (a whole one between updates)."""
         self._queue(self._step_update)
+
+    def step_back_phase(self):
+        """Pause and undo the last phase (across update boundaries, as far back as the
+        trainer keeps); the snapshot carries the record of the phase before it."""
+        self._queue(self._step_back, "phase")
+
+    def step_back_update(self):
+        """Pause and go back to the start of this update, or of the one before."""
+        self._queue(self._step_back, "update")
+
+    def select_example(self, index: int):
+        """Follow training example `index` (0-based) in the snapshots from now on."""
+        self._queue(self._select_example, int(index))
 
     def step_epoch(self) -> int:
         """Pause and run updates until the current epoch ends, sending snapshots and
@@ -217,6 +231,7 @@ class TrainingWorker(QObject):
 
     def _build(self, dataset, model, train, window_settings):
         self._trainer = Trainer(dataset, model, train)
+        self._example_index = 0
         self._start_session(window_settings)
 
     def _set_speed(self, updates_per_second):
@@ -234,8 +249,28 @@ class TrainingWorker(QObject):
 
     def _step_update(self):
         self._set_playing(False)
+        stepped = self._trainer.phase > 0
         self._trainer.step_update()
-        self._emit_snapshot()
+        records = self._trainer.phase_records
+        self._emit_snapshot(last_phase=records[-1] if stepped and records else None)
+
+    def _step_back(self, how):
+        self._set_playing(False)
+        trainer = self._trainer
+        try:
+            if how == "phase":
+                record = trainer.step_back_phase()
+            else:
+                record = trainer.step_back_update()
+        except IndexError:
+            record = trainer.phase_records[-1] if trainer.phase_records else None
+        self._emit_snapshot(last_phase=record)
+
+    def _select_example(self, index):
+        self._example_index = index
+        if self._trainer is not None:
+            records = self._trainer.phase_records
+            self._emit_snapshot(last_phase=records[-1] if records else None)
 
     def _step_epoch(self, ticket):
         trainer = self._trainer
@@ -415,7 +450,7 @@ class TrainingWorker(QObject):
         reuse_boundary = (self._playing and stream.previous is not None and
                           now - self._boundary_time < BOUNDARY_INTERVAL)
         snapshot = stream.take(
-            reuse_boundary, last_phase=last_phase,
+            reuse_boundary, last_phase=last_phase, example_index=self._example_index,
             updates_per_second=self._updates_per_second, playing=self._playing)
         if not reuse_boundary:
             self._boundary_time = now
