@@ -6,6 +6,7 @@ same numbers, bit for bit. What has to be kept is therefore only what an update 
 from: the parameters, the counters and the epoch's batch order.
 """
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -27,9 +28,9 @@ class Epoch:
     rng_state: dict
 
 
-@dataclass(frozen=True)
-class Start:
-    """What the trainer needs to begin update `update + 1` again (update_count == update)."""
+class Start(NamedTuple):
+    """What the trainer needs to begin update `update + 1` again (update_count == update).
+    A named tuple: one is made after every update, and a tuple is made fastest."""
 
     update: int
     epoch_count: int

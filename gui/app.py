@@ -3,7 +3,10 @@ import argparse
 import os
 import sys
 
+from .window_layouts import LAYOUTS, TRAIN
+
 APP_POINT_SIZE = 11
+SCREENSHOT_SIZE = "1600x1000"
 
 
 def parse_options(argv):
@@ -16,19 +19,31 @@ def parse_options(argv):
                              "of the whole window to FILE and exit (for slides)")
     parser.add_argument("--updates", type=int, default=500, metavar="N",
                         help="with --screenshot: how many updates to train first (default 500)")
-    parser.add_argument("--size", default="1600x1000", metavar="WxH",
-                        help="window size in pixels (default 1600x1000)")
+    parser.add_argument("--phases", type=int, default=0, metavar="K",
+                        help="with --screenshot: then step K phases one at a time (default 0), "
+                             "so that the stepper shows the K-th phase: one slide per phase")
+    parser.add_argument("--layout", choices=LAYOUTS, default=TRAIN,
+                        help="the layout to open in: train (every view) or step (the "
+                             "stepper large); L switches in the window (default train)")
+    parser.add_argument("--size", metavar="WxH",
+                        help="window size in pixels (default: most of the screen; "
+                             f"{SCREENSHOT_SIZE} with --screenshot)")
     options = parser.parse_args(argv)
-    try:
-        w, h = (int(v) for v in options.size.lower().split("x"))
-        if not (400 <= w <= 8000 and 300 <= h <= 8000):
-            raise ValueError
-    except ValueError:
-        parser.error(f"--size must look like 1600x1000 (400..8000 wide, 300..8000 high), "
-                     f"got {options.size!r}")
+    options.width = options.height = None
+    if options.size is not None or options.screenshot:
+        size = options.size or SCREENSHOT_SIZE
+        try:
+            w, h = (int(v) for v in size.lower().split("x"))
+            if not (400 <= w <= 8000 and 300 <= h <= 8000):
+                raise ValueError
+        except ValueError:
+            parser.error(f"--size must look like 1600x1000 (400..8000 wide, 300..8000 high), "
+                         f"got {options.size!r}")
+        options.width, options.height = w, h
     if options.updates < 0:
         parser.error(f"--updates must be 0 or more, got {options.updates}")
-    options.width, options.height = w, h
+    if options.phases < 0:
+        parser.error(f"--phases must be 0 or more, got {options.phases}")
     return options
 
 
@@ -45,6 +60,7 @@ def run_app(argv=None):
 
     from .main_window import MainWindow
     from .quit_signals import QuitOnSignals
+    from .screen_fit import fitted_geometry
     from .screenshot import ScreenshotTaker
     from .theme import configure_pyqtgraph
     from .x11_window_watch import X11WindowWatch
@@ -68,14 +84,18 @@ def run_app(argv=None):
     window = MainWindow()
     windows.append(window)
     app.aboutToQuit.connect(window.shut_down)
-    window.resize(options.width, options.height)
+    if options.width is None:
+        window.setGeometry(fitted_geometry(window.screen().availableGeometry()))
+    else:
+        window.resize(options.width, options.height)
+    window.show_layout(options.layout)
     window.show()
     watch = None
     if app.platformName() == "xcb":
         watch = X11WindowWatch(window, quit_now)
         app.installNativeEventFilter(watch)
     if options.screenshot:
-        taker = ScreenshotTaker(window, options.screenshot, options.updates)
+        taker = ScreenshotTaker(window, options.screenshot, options.updates, options.phases)
         taker.start()
     status = app.exec()
     if options.screenshot:

@@ -1,6 +1,4 @@
 """The Backprop Lab window: controls on the left, live views in docks, the worker thread."""
-from itertools import pairwise
-
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,6 +25,7 @@ from .plots.network_diagram import NetworkDiagram
 from .plots.sigmoid_plot import SigmoidPlot
 from .status_line import format_status
 from .undo_control import UndoControl
+from .window_layouts import STEP, TRAIN, WindowLayouts
 from .worker_thread import WorkerThread
 
 # How long quitting waits for the worker to stop. It stops between two updates, so it
@@ -34,13 +33,18 @@ from .worker_thread import WorkerThread
 # snapshot of a huge model) can make it miss this, and then gui/app.py ends the process.
 QUIT_WAIT_MS = 1000
 
-# Two rows of three docks: (title, widget class, highest paint rate in Hz).
+# The views: (title, widget class, highest paint rate in Hz); gui/window_layouts.py
+# arranges their docks.
 VIEWS = (
-    (("Cost", CostPlot, 30), ("Decision boundary", BoundaryPlot, 15),
-     ("Sigmoid outputs", SigmoidPlot, 10)),
-    (("Gradient magnitudes", GradientPlot, 15), ("Network", NetworkDiagram, 10),
-     ("Step through", PhasePanel, 10)),
+    ("Cost", CostPlot, 30), ("Decision boundary", BoundaryPlot, 15),
+    ("Sigmoid outputs", SigmoidPlot, 10), ("Gradient magnitudes", GradientPlot, 15),
+    ("Network", NetworkDiagram, 10), ("Step through", PhasePanel, 10),
 )
+# No view is squeezed below this (width, height) at 1366x768 or larger.
+MIN_VIEW_SIZE = (240, 170)
+# The controls dock grows at most this much wider than it needs: spare width goes to
+# the views.
+CONTROLS_SLACK = 40
 
 
 class MainWindow(QMainWindow):
@@ -108,11 +112,12 @@ class MainWindow(QMainWindow):
         scroll.setWidget(box)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(box.sizeHint().width() + 24)
+        scroll.setMaximumWidth(scroll.minimumWidth() + CONTROLS_SLACK)
         dock = QDockWidget("Controls", self)
         dock.setObjectName("controls")
         dock.setWidget(scroll)
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
-        self.addDockWidget(Qt.LeftDockWidgetArea, dock)
+        self.controls_dock = dock
         self.data_panel.dataset_changed.connect(self._on_dataset_changed)
         self.data_panel.set_dataset_check(self._configs)
         self.model_panel.model_changed.connect(self.rebuild)
@@ -124,22 +129,17 @@ class MainWindow(QMainWindow):
 
     def _build_views(self):
         self.setDockNestingEnabled(True)
-        docks = [[self._view_dock(*view) for view in row] for row in VIEWS]
-        top, bottom = docks
-        self.addDockWidget(Qt.RightDockWidgetArea, top[0])
-        for left, right in pairwise(top):
-            self.splitDockWidget(left, right, Qt.Horizontal)
-        for upper, lower in zip(top, bottom):
-            self.splitDockWidget(upper, lower, Qt.Vertical)
-        # The decision boundary is what people look at most: give its column the most room.
-        self.resizeDocks(top, [440, 560, 440], Qt.Horizontal)
-        self.resizeDocks([top[1], bottom[1]], [520, 420], Qt.Vertical)
+        self.view_docks = {title: self._view_dock(title, cls, max_hz)
+                           for title, cls, max_hz in VIEWS}
         # The views are the whole window; an empty, hidden centre lets the docks fill it.
         self.setCentralWidget(QWidget())
         self.centralWidget().hide()
+        self.layouts = WindowLayouts(self, self.controls_dock, self.view_docks)
+        self.layouts.switch_to(TRAIN)
 
     def _view_dock(self, title, cls, max_hz):
         widget = cls()
+        widget.setMinimumSize(*MIN_VIEW_SIZE)
         self.views[title] = widget
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
@@ -158,12 +158,23 @@ class MainWindow(QMainWindow):
                      "Run one phase: a layer forward, the cost, a layer backward or the "
                      "update (Shift+Right or .)")
         self._action(bar, "Step update", ["Right", "N"], self.step_update,
-                     "Run one whole update: forward, cost, backward, update (Right or N)")
+                     "Run the rest of this update, or one whole update: forward, cost, "
+                     "backward, update (Right or N)")
+        self._action(bar, "Back phase", ["Left"], self.step_back_phase,
+                     "Undo the last phase, back across updates as far as the stepper keeps "
+                     "them (Left)")
+        self._action(bar, "Back update", ["Shift+Left"], self.step_back_update,
+                     "Back to the start of this update, or of the one before (Shift+Left)")
         self._action(bar, "Step epoch", ["E"], self.step_epoch,
                      "Run updates until every training example has been used once (E)")
         self._action(bar, "Reset", ["R"], self.reset,
                      "Back to the initial weights of this seed; the same seed gives the same "
                      "start (R)")
+        self.layout_action = self._action(
+            bar, "Step layout", ["L"], self.toggle_layout,
+            "Switch between the Train layout (every view) and the Step layout (the stepper "
+            "large); each keeps the arrangement you leave it in (L)")
+        self.layout_action.setCheckable(True)
         stop_action = QAction("Stop", self)
         stop_action.setShortcut(QKeySequence(Qt.Key_Escape))
         stop_action.triggered.connect(self.stop_training)
@@ -230,6 +241,23 @@ class MainWindow(QMainWindow):
     @Slot()
     def step_update(self):
         self.worker.step_update()
+
+    @Slot()
+    def step_back_phase(self):
+        self.worker.step_back_phase()
+
+    @Slot()
+    def step_back_update(self):
+        self.worker.step_back_update()
+
+    @Slot()
+    def toggle_layout(self):
+        self.show_layout(self.layouts.other())
+
+    def show_layout(self, name):
+        """Switch to layout TRAIN or STEP (gui/window_layouts.py)."""
+        self.layouts.switch_to(name)
+        self.layout_action.setChecked(name == STEP)
 
     @Slot()
     def step_epoch(self):

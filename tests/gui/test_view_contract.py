@@ -14,7 +14,7 @@ from gui.main_window import VIEWS, MainWindow
 from gui.training_history import TrainingHistory
 from gui.view import View
 
-VIEW_CLASSES = [cls for row in VIEWS for _, cls, _ in row]
+VIEW_CLASSES = [cls for _, cls, _ in VIEWS]
 WAIT_MS = 15_000
 
 
