@@ -1,14 +1,13 @@
 """The Train and Step layouts at 1366x768 and 1920x1080: no view squeezed, spare width to
 the views, each layout remembers how it was left; the window fits the screen it opens on."""
 import pytest
+from on_screen import open_main_window
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QTabBar
 
 from gui.main_window import MIN_VIEW_SIZE
 from gui.screen_fit import fitted_geometry
 from gui.window_layouts import STEP, TRAIN
-
-from on_screen import open_main_window
 
 SCREENS = [(1366, 768), (1920, 1080)]
 
