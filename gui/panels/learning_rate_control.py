@@ -9,6 +9,7 @@ from engine.config import (
     ConfigError,
     check_learning_rate,
 )
+from gui.field_keys import REAL, mark_number_field
 from gui.panels.log_slider import LogSlider
 
 LIVE = "Applies at once, without restarting training."
@@ -44,6 +45,7 @@ class LearningRateControl(QWidget):
             f"{MAX_LEARNING_RATE:g} and press Enter. {LIVE}")
         self.edit.setAccessibleName("Learning rate value")
         self.edit.setMaxLength(24)
+        mark_number_field(self.edit, REAL)
         width = self.edit.fontMetrics().horizontalAdvance("0.000000") + 16
         self.edit.setFixedWidth(width)
         self.slider.setObjectName("learning_rate_slider")
