@@ -17,6 +17,7 @@ from engine.config import ConfigError, make_model_config, make_train_config
 
 from .controller import TrainingController
 from .field_keys import install_field_keys
+from .key_sheet import KeySheet
 from .panels.data_panel import DataPanel
 from .panels.model_panel import ModelPanel
 from .panels.phase_panel import PhasePanel
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self._build_controls()
         self._build_views()
         self._build_actions()
+        self.key_sheet = KeySheet(self)   # F1 or ?
         install_field_keys(self)          # the window's keys work with the focus in a field
         self._build_banner()
         # The status line changes every frame; a status bar message (unlike a label in
