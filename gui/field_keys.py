@@ -29,14 +29,15 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTextEdit,
     QToolBar,
+    QWidget,
 )
 
 WHOLE, REAL = "whole", "real"
 NUMBER_KIND = "number_kind"   # the property that marks a QLineEdit as a number field
 
-FIELD_RULE = ("In a number field, digits (and a decimal point, an exponent e and a sign "
-              "where they fit) go into the field; every other key above still does its "
-              "job there, and Esc leaves the field.")
+FIELD_RULE = ("In a number field, digits go into the field, and so do a decimal point, an "
+              "exponent e and a sign where they fit; every other key listed here still does "
+              "its job, and Esc leaves the field.")
 
 # What may stand in a field while a number is typed into it, from the first key on.
 _BEING_TYPED = {
@@ -76,7 +77,7 @@ class FieldKeys(QObject):
         kind = event.type()
         if kind != QEvent.Type.ShortcutOverride and kind != QEvent.Type.KeyPress:
             return False
-        if watched is not QApplication.focusWidget() or not self._in_window(watched):
+        if watched is not QApplication.focusWidget() or not in_window(self._window, watched):
             return False
         field = editable_field(watched)
         if field is None:
@@ -110,17 +111,6 @@ class FieldKeys(QObject):
         field.clearFocus()
         self._window.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _in_window(self, widget):
-        """Whether ``widget`` is in the window, its docks and tool bars included, even
-        when they float; not in a dialog of its own."""
-        while widget is not None:
-            if widget is self._window:
-                return True
-            if widget.isWindow() and not isinstance(widget, (QDockWidget, QToolBar)):
-                return False
-            widget = widget.parentWidget()
-        return False
-
     def _action_for(self, event):
         """The enabled action of the window whose shortcut is this key, or None."""
         pressed = _pressed_sequences(event)
@@ -131,8 +121,30 @@ class FieldKeys(QObject):
 
 
 def window_actions(window):
-    """Every action of ``window`` that has a shortcut, in the order they were made."""
-    return [a for a in window.findChildren(QAction) if a.shortcuts()]
+    """Every action of ``window`` that has a shortcut, in the order they were made; not
+    those of a dialog of its own."""
+    return [a for a in window.findChildren(QAction)
+            if a.shortcuts() and in_window(window, _owner(a))]
+
+
+def in_window(window, widget):
+    """Whether ``widget`` is in ``window``, its docks and tool bars included, even when
+    they float; not in a dialog of its own."""
+    while widget is not None:
+        if widget is window:
+            return True
+        if widget.isWindow() and not isinstance(widget, (QDockWidget, QToolBar)):
+            return False
+        widget = widget.parentWidget()
+    return False
+
+
+def _owner(action):
+    """The widget that ``action`` belongs to: its nearest widget parent."""
+    owner = action.parent()
+    while owner is not None and not isinstance(owner, QWidget):
+        owner = owner.parent()
+    return owner
 
 
 def editable_field(widget):
