@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QDockWidget,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
@@ -246,3 +247,20 @@ def test_fields_of_a_dialog_of_their_own_are_left_alone(window, qtbot):
     qtbot.keyClick(spin, Qt.Key_Right)
     assert window.ran == [] and spin.lineEdit().cursorPosition() == 1
     dialog.close()
+
+
+def test_a_field_in_a_floating_dock_of_the_window_is_still_the_window_s(window, qtbot):
+    dock = QDockWidget("Controls", window)
+    spin = QSpinBox()
+    spin.setValue(3)
+    dock.setWidget(spin)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    dock.setFloating(True)
+    dock.show()
+    qtbot.waitExposed(dock)
+    dock.activateWindow()
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClick(spin, Qt.Key_Right, Qt.ShiftModifier)
+    qtbot.keyClick(spin, Qt.Key_Escape)
+    assert window.ran == ["phase"] and spin.text() == "3" and not spin.hasFocus()
