@@ -108,8 +108,11 @@ class FieldKeys(QObject):
     def _leave(self, field):
         """Take the focus from ``field``: the spin box or line edit commits what it holds
         (or refuses it with its message) as it loses the focus."""
+        floating = field.window() is not self._window    # in a floating dock
         field.clearFocus()
         self._window.setFocus(Qt.FocusReason.OtherFocusReason)
+        if floating:
+            self._window.activateWindow()
 
     def _action_for(self, event):
         """The enabled action of the window whose shortcut is this key, or None."""
