@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 from engine.config import ConfigError, make_model_config, make_train_config
 
 from .controller import TrainingController
+from .field_keys import install_field_keys
+from .key_sheet import KeySheet
 from .panels.data_panel import DataPanel
 from .panels.model_panel import ModelPanel
 from .panels.phase_panel import PhasePanel
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
         self._build_controls()
         self._build_views()
         self._build_actions()
+        self.key_sheet = KeySheet(self)   # F1 or ?
+        install_field_keys(self)          # the window's keys work with the focus in a field
         self._build_banner()
         # The status line changes every frame; a status bar message (unlike a label in
         # it) repaints without re-laying out, and so repainting, the whole window.

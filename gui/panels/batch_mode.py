@@ -15,11 +15,13 @@ LIVE = "Applies at once, without restarting training."
 class BatchModeBox(QWidget):
     """Emits ``batch_size_changed(int)``: 0 = full batch, k = mini-batch, 1 = stochastic.
 
-    Also emits ``refused(message)`` for a typed mini-batch size that is out of range.
+    Also emits ``refused(message)`` for a typed mini-batch size that is out of range,
+    and ``valid_again()`` once the size is allowed again.
     """
 
     batch_size_changed = Signal(int)
     refused = Signal(str)
+    valid_again = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,6 +51,7 @@ class BatchModeBox(QWidget):
         self._group.idToggled.connect(self._on_toggled)
         self._k.valueChanged.connect(self._on_k_changed)
         self._k.refused.connect(self.refused)
+        self._k.valid_again.connect(self.valid_again)
 
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

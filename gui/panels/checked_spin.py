@@ -4,7 +4,8 @@ A plain QSpinBox drops keystrokes that would leave its range or are not digits, 
 typing "-5" where only 0 and up are allowed gives 5, and "1e3" gives 13, and on Enter
 it quietly puts back the old value. These let the user finish typing anything that
 could be a number, then emit ``refused`` with a message naming the allowed range, and
-keep the old value.
+keep the old value. Once the field holds an allowed number again (typed, stepped with
+the arrows or committed) they emit ``valid_again``, so that the message can go.
 """
 import re
 
@@ -58,6 +59,13 @@ def _plain(value, decimals):
     return f"{value:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{int(value)}"
 
 
+def _watch_for_valid_input(spin):
+    """Emit spin.valid_again when the value changes, or when an edit leaves text that
+    would be accepted as it stands."""
+    spin.valueChanged.connect(spin.valid_again)
+    spin.lineEdit().textEdited.connect(spin._text_edited)
+
+
 def _refusal(spin, text, what, kind, decimals):
     shown = text.strip() or "an empty value"
     low, high = _plain(spin.minimum(), decimals), _plain(spin.maximum(), decimals)
@@ -68,6 +76,7 @@ class CheckedSpinBox(QSpinBox):
     """A QSpinBox that emits ``refused(message)`` when typed text is out of range."""
 
     refused = Signal(str)
+    valid_again = Signal()
 
     def __init__(self, what, minimum, maximum, parent=None):
         super().__init__(parent)
@@ -75,6 +84,7 @@ class CheckedSpinBox(QSpinBox):
         self.setRange(minimum, maximum)
         # valueChanged only on Enter, focus-out or arrows, not on every keystroke.
         self.setKeyboardTracking(False)
+        _watch_for_valid_input(self)
 
     def validate(self, text, pos):
         return _validate(self, super().validate(text, pos), text, pos)
@@ -83,11 +93,16 @@ class CheckedSpinBox(QSpinBox):
         self.refused.emit(_refusal(self, text, self._what, "a whole number", 0))
         return super().fixup(text)
 
+    def _text_edited(self, _text):
+        if self.hasAcceptableInput():
+            self.valid_again.emit()
+
 
 class CheckedDoubleSpinBox(QDoubleSpinBox):
     """A QDoubleSpinBox that emits ``refused(message)`` when typed text is out of range."""
 
     refused = Signal(str)
+    valid_again = Signal()
 
     def __init__(self, what, minimum, maximum, step, decimals, parent=None):
         super().__init__(parent)
@@ -96,6 +111,7 @@ class CheckedDoubleSpinBox(QDoubleSpinBox):
         self.setRange(minimum, maximum)
         self.setSingleStep(step)
         self.setKeyboardTracking(False)
+        _watch_for_valid_input(self)
 
     def validate(self, text, pos):
         return _validate(self, super().validate(text, pos), text, pos)
@@ -103,3 +119,7 @@ class CheckedDoubleSpinBox(QDoubleSpinBox):
     def fixup(self, text):
         self.refused.emit(_refusal(self, text, self._what, "a number", self.decimals()))
         return super().fixup(text)
+
+    def _text_edited(self, _text):
+        if self.hasAcceptableInput():
+            self.valid_again.emit()

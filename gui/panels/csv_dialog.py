@@ -203,7 +203,7 @@ class CsvDialog(QDialog):
         self._summary_label = QLabel()
         self._summary_label.setWordWrap(True)
         self._message = MessageLabel()
-        self._test.refused.connect(self._message.show_message)
+        self._message.follow(self._test)
         self._progress = LoadProgress(self._loader)
         self._loader.busy_changed.connect(self._on_busy)
         names = ((self._table, "preview_table"), (self._label_combo, "label_column"),

@@ -263,7 +263,7 @@ class DataPanel(QWidget):
         self._combo.currentIndexChanged.connect(self._on_combo_changed)
         for spin in (self._n, self._noise, self._test, self._seed, self._digit):
             spin.valueChanged.connect(self._debounce.restart)
-            spin.refused.connect(self._message.show_message)
+            self._message.follow(spin)
         self._open_button.clicked.connect(lambda: self.open_csv())
 
     # ----- keeping controls and state in step -----

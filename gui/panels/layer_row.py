@@ -19,12 +19,13 @@ def short_label(activation):
 class LayerRow(QWidget):
     """Units spin and activation combo for hidden layer ``l`` (1-based).
 
-    Emits ``changed()`` when either changes and ``refused(message)`` for a typed
-    number of units that is out of range.
+    Emits ``changed()`` when either changes, ``refused(message)`` for a typed
+    number of units that is out of range and ``valid_again()`` once it is allowed again.
     """
 
     changed = Signal()
     refused = Signal(str)
+    valid_again = Signal()
 
     def __init__(self, l, units=SMALL_UNITS, activation="tanh", parent=None):
         super().__init__(parent)
@@ -48,6 +49,7 @@ class LayerRow(QWidget):
         self.set_values(units, activation)
         self._units.valueChanged.connect(self.changed)
         self._units.refused.connect(self.refused)
+        self._units.valid_again.connect(self.valid_again)
         self._activation.currentIndexChanged.connect(self.changed)
 
         layout = QHBoxLayout(self)

@@ -9,6 +9,7 @@ from engine.config import (
     ConfigError,
     check_learning_rate,
 )
+from gui.field_keys import REAL, mark_number_field
 from gui.panels.log_slider import LogSlider
 
 LIVE = "Applies at once, without restarting training."
@@ -21,10 +22,12 @@ def format_rate(value):
 
 class LearningRateControl(QWidget):
     """Emits ``learning_rate_changed(float)`` while sliding or after a valid typed value,
-    and ``refused(message)`` for typed text that is not an allowed learning rate."""
+    ``refused(message)`` for typed text that is not an allowed learning rate, and
+    ``valid_again()`` when the field holds an allowed one again (typed or slid)."""
 
     learning_rate_changed = Signal(float)
     refused = Signal(str)
+    valid_again = Signal()
 
     def __init__(self, value=0.5, parent=None):
         super().__init__(parent)
@@ -42,6 +45,7 @@ class LearningRateControl(QWidget):
             f"{MAX_LEARNING_RATE:g} and press Enter. {LIVE}")
         self.edit.setAccessibleName("Learning rate value")
         self.edit.setMaxLength(24)
+        mark_number_field(self.edit, REAL)
         width = self.edit.fontMetrics().horizontalAdvance("0.000000") + 16
         self.edit.setFixedWidth(width)
         self.slider.setObjectName("learning_rate_slider")
@@ -49,6 +53,7 @@ class LearningRateControl(QWidget):
         self._show(self._value)
         self.slider.log_value_changed.connect(self._on_slid)
         self.edit.editingFinished.connect(self._on_typed)
+        self.edit.textEdited.connect(self._on_edited)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,7 +81,15 @@ class LearningRateControl(QWidget):
     def _on_slid(self, value):
         self._value = value
         self.edit.setText(format_rate(value))
+        self.valid_again.emit()
         self.learning_rate_changed.emit(value)
+
+    def _on_edited(self, text):
+        try:
+            check_learning_rate(text.strip())
+        except ConfigError:
+            return
+        self.valid_again.emit()
 
     def _on_typed(self):
         text = self.edit.text().strip()
@@ -91,4 +104,5 @@ class LearningRateControl(QWidget):
             self.slider.set_log_value(value)
             self.learning_rate_changed.emit(value)
         self.edit.setText(format_rate(value))
+        self.valid_again.emit()
         return True

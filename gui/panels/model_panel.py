@@ -165,7 +165,7 @@ class ModelPanel(QWidget):
             widget.setObjectName(name)
         self._init.currentIndexChanged.connect(self._changed)
         self._seed.valueChanged.connect(self._changed)
-        self._seed.refused.connect(self._message.show_message)
+        self._message.follow(self._seed)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self._add)
@@ -189,11 +189,12 @@ class ModelPanel(QWidget):
     def _append_row(self, units, activation):
         row = LayerRow(len(self._rows) + 1, units, activation)
         row.changed.connect(self._changed)
-        row.refused.connect(self._message.show_message)
+        self._message.follow(row)
         self._rows.append(row)
         self._rows_layout.addWidget(row)
 
     def _drop_row(self, row):
+        self._message.withdraw(row)   # its refusal goes with it
         self._rows_layout.removeWidget(row)
         # Unparent now: deleteLater alone leaves the row painted until the event loop runs.
         row.setParent(None)

@@ -97,13 +97,11 @@ class TrainingPanel(QWidget):
 
     def _connect(self):
         lr = self.learning_rate_control
-        lr.learning_rate_changed.connect(self._message.clear_message)
         lr.learning_rate_changed.connect(self.learning_rate_changed)
-        lr.refused.connect(self._message.show_message)
         self.batch_mode.batch_size_changed.connect(self.batch_size_changed)
-        self.batch_mode.refused.connect(self._message.show_message)
         self._l2.valueChanged.connect(self.l2_changed)
-        self._l2.refused.connect(self._message.show_message)
+        for field in (lr, self.batch_mode, self._l2):
+            self._message.follow(field)
         self.speed_slider.speed_changed.connect(self.speed_changed)
 
     def _lay_out(self):
