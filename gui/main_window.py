@@ -15,7 +15,7 @@ from engine.config import ConfigError, make_model_config, make_train_config
 
 from .controller import TrainingController
 from .field_keys import install_field_keys
-from .key_sheet import KeySheet
+from .key_sheet import VIEW, KeySheet, set_key_group
 from .panels.data_panel import DataPanel
 from .panels.model_panel import ModelPanel
 from .panels.phase_panel import PhasePanel
@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
             "Switch between the Train layout (every view) and the Step layout (the stepper "
             "large); each keeps the arrangement you leave it in (L)")
         self.layout_action.setCheckable(True)
+        set_key_group(self.layout_action, VIEW)
         stop_action = QAction("Stop", self)
         stop_action.setShortcut(QKeySequence(Qt.Key_Escape))
         stop_action.triggered.connect(self.stop_training)
