@@ -80,7 +80,7 @@ def test_keys_read_as_people_name_them_and_the_tooltips_lose_their_bracketed_key
 
 
 def test_an_action_added_later_is_listed_in_its_group_or_under_other_keys(window, qtbot):
-    layout = QAction("Step layout", window)
+    layout = QAction("Presenter view", window)
     layout.setShortcut(QKeySequence("Ctrl+1"))
     set_key_group(layout, VIEW)
     window.addAction(layout)
@@ -88,7 +88,7 @@ def test_an_action_added_later_is_listed_in_its_group_or_under_other_keys(window
     odd.setShortcut(QKeySequence("Ctrl+W"))
     window.addAction(odd)
     dialog = open_sheet(window, qtbot)
-    assert [row.keys for row in dialog.rows[VIEW] if row.name == "Step layout"] == [("Ctrl+1",)]
+    assert [row.keys for row in dialog.rows[VIEW] if row.name == "Presenter view"] == [("Ctrl+1",)]
     assert [row.keys for row in dialog.rows[OTHER] if row.name == "Wibble"] == [("Ctrl+W",)]
 
 
