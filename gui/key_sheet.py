@@ -40,13 +40,11 @@ _GROUP_WORDS = (
 
 
 class SheetRow(NamedTuple):
-    """One line of the sheet: its keys as shown ("Shift+→"), a name and what it does;
-    jumps: (key, control) pairs listed after the description."""
+    """One line of the sheet: its keys as shown ("Shift+→"), a name and what it does."""
 
     keys: tuple
     name: str
     description: str
-    jumps: tuple = ()
 
 
 def set_key_group(action, group):
@@ -106,16 +104,15 @@ def _field_rows(window):
     if not taken & {"Up", "Down"}:
         rows.append(SheetRow(("↑", "↓"), "Change a number", "One step, in the number field "
                              "that has the focus"))
-    jumps = _mnemonics(window)
-    if jumps:
+    example = _first_mnemonic(window)
+    if example:
         rows.append(SheetRow(("Alt+letter",), "Go to a control",
-                             "The letter underlined in its name:", tuple(jumps)))
+                             f"The letter underlined in its name ({example})"))
     return rows
 
 
-def _mnemonics(window):
-    """(key name, control name) of every control an Alt+letter reaches, in screen order."""
-    found = []
+def _first_mnemonic(window):
+    """'Alt+D: Data set', the first control in the window an Alt+letter reaches, or ''."""
     for widget in window.findChildren(QWidget):
         if isinstance(widget, QLabel) and widget.buddy() is not None:
             target = widget.buddy()
@@ -127,10 +124,8 @@ def _mnemonics(window):
         if key.isEmpty() or not (widget.isVisible() and target.isEnabled()):
             continue
         name = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-        place = widget.mapTo(window, widget.rect().topLeft())
-        found.append(((place.x() // 200, place.y()), key_name(key), name.rstrip(":")))
-    found.sort(key=lambda item: item[0])
-    return [(key, name) for _, key, name in found]
+        return f"{key_name(key)}: {name.rstrip(':')}"
+    return ""
 
 
 def _cap(key):
@@ -142,9 +137,6 @@ def _row_html(row, key_width):
     text = f"<b>{html.escape(row.name)}</b>"
     if row.description:
         text += f": {html.escape(row.description)}"
-    if row.jumps:
-        text += " " + ", ".join(f"{_cap(key)}&nbsp;{html.escape(name)}"
-                                for key, name in row.jumps)
     return (f'<tr><td width="{key_width}" valign="top">{" or ".join(map(_cap, row.keys))}'
             f"</td><td>{text}</td></tr>")
 

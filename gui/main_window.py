@@ -162,11 +162,9 @@ class MainWindow(QMainWindow):
                      "Run one phase: a layer forward, the cost, a layer backward or the "
                      "update (Shift+Right or .)")
         self._action(bar, "Step update", ["Right", "N"], self.step_update,
-                     "Run the rest of this update, or one whole update: forward, cost, "
-                     "backward, update (Right or N)")
+                     "Run the rest of this update, or one whole update (Right or N)")
         self._action(bar, "Back phase", ["Left"], self.step_back_phase,
-                     "Undo the last phase, back across updates as far as the stepper keeps "
-                     "them (Left)")
+                     "Undo the last phase, back across updates too (Left)")
         self._action(bar, "Back update", ["Shift+Left"], self.step_back_update,
                      "Back to the start of this update, or of the one before (Shift+Left)")
         self._action(bar, "Step epoch", ["E"], self.step_epoch,
@@ -177,7 +175,7 @@ class MainWindow(QMainWindow):
         self.layout_action = self._action(
             bar, "Step layout", ["L"], self.toggle_layout,
             "Switch between the Train layout (every view) and the Step layout (the stepper "
-            "large); each keeps the arrangement you leave it in (L)")
+            "large) (L)")
         self.layout_action.setCheckable(True)
         set_key_group(self.layout_action, VIEW)
         stop_action = QAction("Stop", self)
