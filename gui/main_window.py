@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         set_key_group(self.layout_action, VIEW)
         stop_action = QAction("Stop", self)
         stop_action.setShortcut(QKeySequence(Qt.Key_Escape))
+        stop_action.setToolTip("Stop a step epoch between two updates, and pause (Esc)")
         stop_action.triggered.connect(self.stop_training)
         self.addAction(stop_action)
         self.undo_control = UndoControl(self, bar)
