@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from engine.config import ConfigError, make_model_config, make_train_config
 
 from .controller import TrainingController
+from .gradcheck_control import GradientCheckControl
 from .panels.data_panel import DataPanel
 from .panels.model_panel import ModelPanel
 from .panels.phase_panel import PhasePanel
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         stop_action.triggered.connect(self.stop_training)
         self.addAction(stop_action)
         self.undo_control = UndoControl(self, bar)
+        self.gradient_check = GradientCheckControl(self, bar)
         quit_action = QAction("Quit", self)
         # Ctrl+Q even where the platform binds nothing to the standard Quit key (offscreen).
         keys = [QKeySequence("Ctrl+Q")] + QKeySequence.keyBindings(QKeySequence.Quit)
