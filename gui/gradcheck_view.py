@@ -24,6 +24,8 @@ from engine.gradcheck import COURSE_THRESHOLD, FAIL, NOT_CHECKED, PASS, RELATIVE
 from .plots.gradcheck_scatter import GradientCheckScatter
 
 CHECK_KEY = "G"
+MIN_TABLE_ROWS = 4     # rows of the table always in view; the scatter gets the rest
+TABLE_SHARE = 0.4      # of the height shared with the scatter, at most, at first
 # In words and a symbol, so that no one needs to tell the tints apart.
 STATUS_TEXT = {PASS: "\u2714 PASS", FAIL: "\u2718 FAIL", NOT_CHECKED: "\u2013 not checked"}
 STATUS_TINT = {PASS: "#e3f2e1", FAIL: "#fbe0dd", NOT_CHECKED: "#ececec"}
@@ -49,7 +51,10 @@ EXPLANATION = (
     "An array passes when every entry's |numerical \u2212 backprop| is within what rounding "
     "allows (worst ratio at most 1). The course's relative error is shown beside it: below "
     f"{COURSE_THRESHOLD:g} is the usual rule of thumb, but for an array whose gradient is "
-    "nearly zero it measures rounding noise, not backprop. Hover over a point to see its entry.")
+    "nearly zero it measures rounding noise, not backprop. The numerical slope of an entry p is "
+    "(J(p + \u03b5) \u2212 J(p \u2212 \u03b5)) / 2\u03b5, combined with the same at \u03b5/2 to "
+    "cancel most of its error. Hover over "
+    "a point to see its entry.")
 
 
 def verdict_text(report):
@@ -79,7 +84,7 @@ def scope_text(report):
     else:
         batch = f"the {report.batch_examples:,} examples of the batch of update {update:,}"
     if report.sampled_examples:
-        examples = f"{report.examples:,} of {batch}, a seeded sample"
+        examples = f"a seeded sample of {report.examples:,} of {batch}"
     elif report.whole_training_set:
         examples = f"all {batch}"
     else:
@@ -87,8 +92,8 @@ def scope_text(report):
     if report.max_per_array is None:
         entries = f"every entry of every array ({report.entries_checked:,})"
     else:
-        entries = (f"at most {report.max_per_array:,} entries of each array, a seeded sample "
-                   f"({report.entries_checked:,} of {report.parameter_count:,})")
+        entries = (f"a seeded sample of at most {report.max_per_array:,} entries per array "
+                   f"({report.entries_checked:,} of {report.parameter_count:,} entries)")
     skipped = sum(a.skipped_kinks for a in report.arrays)
     if skipped:
         entries += f"; {skipped:,} left out at a ReLU corner"
@@ -245,19 +250,22 @@ class GradientCheckView(QWidget):
     # --- size ------------------------------------------------------------------------
 
     def _fit_table_height(self):
-        """Tall enough for every row up to eight; more scroll."""
-        rows = min(self.table.rowCount(), 8)
-        height = (self.table.horizontalHeader().height() + 2 * self.table.frameWidth() +
-                  sum(self.table.rowHeight(r) for r in range(rows)))
-        self.table.setMinimumHeight(min(height, 320))
-        self.splitter.setSizes([height, max(self.splitter.height() - height, 200)])
+        """Every row if they take at most TABLE_SHARE of the height; more scroll. At least
+        MIN_TABLE_ROWS rows are always in view."""
+        table = self.table
+        frame = table.horizontalHeader().height() + 2 * table.frameWidth()
+        heights = [table.rowHeight(r) for r in range(table.rowCount())]
+        table.setMinimumHeight(frame + sum(heights[:MIN_TABLE_ROWS]))
+        total = self.splitter.height()
+        wanted = min(frame + sum(heights), int(total * TABLE_SHARE))
+        self.splitter.setSizes([wanted, max(total - wanted, 1)])
 
     def place_beside(self, window):
         """Size to the screen of `window` and put this over its right-hand part."""
         screen = window.screen() or QGuiApplication.primaryScreen()
         area = screen.availableGeometry()
-        width = min(1100, int(area.width() * 0.8))
-        height = min(860, int(area.height() * 0.9))
+        width = min(1200, int(area.width() * 0.8))
+        height = min(1000, int(area.height() * 0.9))
         self.resize(width, height)
         frame = window.frameGeometry()
         x = min(frame.right() - width - 20, area.right() - width)

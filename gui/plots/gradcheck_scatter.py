@@ -5,15 +5,22 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from engine.gradcheck import FAIL, PASS
 from gui import theme
+
+# After each array's name in the legend: its result, so a failing array can be picked out
+# (1% off y = x is too little to see).
+LEGEND_MARK = {PASS: "\u2714", FAIL: "\u2718 FAIL"}
 
 # A different shape for each array, so that arrays stay apart without telling colours apart.
 SYMBOLS = ("o", "s", "t", "d", "star", "t1", "p", "h", "t2", "t3", "+", "x")
 POINT_SIZE = 9
+LEGEND_HEIGHT_SHARE = 0.45   # of the plot's height that the legend may take
+LEGEND_ROW_PX = 26
 DIAGONAL_PEN = pg.mkPen("#444444", width=1.5, style=Qt.PenStyle.DashLine)
-TITLE = "Numerical against backprop: one point per entry checked"
-X_LABEL = "backprop: dW, db"
-Y_LABEL = "numerical: (J(p + ε) − J(p − ε)) / 2ε"
+TITLE = "Numerical slope against backprop, one point per entry checked"
+X_LABEL = "backprop's dW or db"
+Y_LABEL = "numerical slope"
 
 
 def entry_label(name, shape, flat_index):
@@ -64,11 +71,28 @@ class GradientCheckScatter(pg.PlotWidget):
                 x=array.backprop, y=array.numeric, data=labels,
                 symbol=SYMBOLS[index % len(SYMBOLS)], size=POINT_SIZE,
                 pen=pg.mkPen(color, width=1.2), brush=pg.mkBrush(color + "99"),
-                hoverable=True, tip=_tip, name=array.name)
+                hoverable=True, tip=_tip, name=f"{array.name} {LEGEND_MARK[array.status]}")
             plot.addItem(points)
             self.point_sets.append(points)
         self.legend.addItem(self._diagonal_sample, "y = x: they agree")
+        self._fit_legend()
         self._show_range(report)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if "point_sets" in self.__dict__:   # pyqtgraph resizes before __init__ is done
+            self._fit_legend()
+
+    def _fit_legend(self):
+        """As many legend columns as it takes to keep the legend in the top part of the
+        plot: a deep net's legend in one column would cover the lower end of the diagonal."""
+        entries = len(self.point_sets) + 1
+        rows = max(3, int(self.height() * LEGEND_HEIGHT_SHARE) // LEGEND_ROW_PX)
+        columns = -(-entries // rows)
+        if columns > 1:   # an even count keeps W[l] and b[l] side by side
+            columns += columns % 2
+        if self.legend.columnCount != columns:
+            self.legend.setColumnCount(columns)
 
     def _show_range(self, report):
         """The same interval on both axes, holding every point: y = x runs corner to corner

@@ -56,7 +56,7 @@ def test_the_scatter_has_one_point_per_checked_entry_and_a_legend_entry_per_arra
     view.show_report(report_of([PASSING, FAILING, UNCHECKED]))
     assert view.scatter.point_count() == 9
     legend = [label.text for _, label in view.scatter.legend.items]
-    assert legend == ["W[1]", "W[2]", "y = x: they agree"]
+    assert legend == ["W[1] \u2714", "W[2] \u2718 FAIL", "y = x: they agree"]
     # The same interval on both axes, so y = x is the diagonal of the plot.
     x_range, y_range = view.scatter.getPlotItem().getViewBox().viewRange()
     assert x_range == pytest.approx(y_range)
@@ -86,8 +86,8 @@ def test_the_scope_says_which_examples_and_entries():
     assert "\u03bb = 0.01" in whole and "Took 0.25 s" in whole
     sampled = scope_text(report_of([PASSING], examples=256, batch=512, training=1349,
                                    max_per_array=500))
-    assert "on 256 of the 512 examples of the batch of update 8, a seeded sample" in sampled
-    assert "at most 500 entries of each array, a seeded sample (6 of 6)" in sampled
+    assert "on a seeded sample of 256 of the 512 examples of the batch of update 8;" in sampled
+    assert "a seeded sample of at most 500 entries per array (6 of 6 entries)" in sampled
     batch = scope_text(report_of([PASSING], examples=16, batch=16))
     assert "on the 16 examples of the batch of update 8;" in batch
 

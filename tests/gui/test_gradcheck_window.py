@@ -109,7 +109,8 @@ def test_the_window_stays_responsive_while_a_check_runs(window, qtbot):
     assert len(during) >= 10, f"{len(during)} ticks in {seconds:.2f} s"
     assert control.view.scatter.point_count() == reports[0].entries_checked
     assert reports[0].sampled_examples
-    assert f"256 of the {digits.m_train:,} training examples" in control.view.scope.text()
+    assert (f"a seeded sample of 256 of the {digits.m_train:,} training examples"
+            in control.view.scope.text())
 
 
 def test_escape_stops_a_check_and_says_so(window, qtbot, monkeypatch):
