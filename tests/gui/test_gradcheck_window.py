@@ -185,3 +185,17 @@ def test_without_a_model_the_check_says_there_is_none(qtbot):
     finally:
         thread.stop()
         controller.stop()
+
+
+def test_quitting_during_a_check_stops_it_between_two_entries(window, qtbot, monkeypatch):
+    slow_cost = backprop.cost
+
+    def cost_taking_a_while(*args):
+        time.sleep(0.01)
+        return slow_cost(*args)
+
+    monkeypatch.setattr(backprop, "cost", cost_taking_a_while)
+    press(window, Qt.Key_G)   # 105 entries x 4 costs x 10 ms: four seconds unless stopped
+    qtbot.wait(200)
+    assert window.gradient_check.running
+    assert window.shut_down()   # the worker's thread ended within QUIT_WAIT_MS
