@@ -6,8 +6,13 @@ time its size was chosen for, on nets from XOR's 2-3-1 to a few that need sampli
 Prints per net: the examples and entries it checks, the estimate check_size fitted to
 its budget, and the median measured seconds of check_trainer. The goal: every median
 within "a couple of seconds" (at most 2 s) on the target machine.
+
+OpenBLAS's threads matter: on a busy two-core machine (load 4 to 4.7) digits 64-32-16-1
+took 1.5 to 14 s with its default two threads and 0.46 to 0.75 s with
+OPENBLAS_NUM_THREADS=1, in runs side by side; run both.
 """
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -40,7 +45,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    print(f"budget {BUDGET_SECONDS} s; median of {args.repeats} runs")
+    blas = os.environ.get("OPENBLAS_NUM_THREADS", "default")
+    print(f"budget {BUDGET_SECONDS} s; median of {args.repeats} runs; "
+          f"OPENBLAS_NUM_THREADS={blas}; load average {os.getloadavg()[0]:.1f}")
     print(f"{'data':<8}{'net':<24}{'examples':>9}{'per array':>10}{'entries':>9}"
           f"{'estimate s':>11}{'measured s':>11}")
     for name, options, sizes, activation in NETS:
