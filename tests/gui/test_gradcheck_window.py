@@ -103,10 +103,10 @@ def test_the_window_stays_responsive_while_a_check_runs(window, qtbot):
     timer.stop()
     qtbot.wait(300)
     assert len(reports) == 1
-    assert reports[0].seconds > 0.2      # long enough for the count below to mean something
+    assert reports[0].seconds > 0.1      # long enough for the count below to mean something
     during = [t for t in ticks if start < t < start + reports[0].seconds]
     # The GUI thread's event loop went on serving the timer while the worker checked.
-    assert len(during) >= 10, f"{len(during)} ticks in {seconds:.2f} s"
+    assert len(during) >= 5, f"{len(during)} ticks in {seconds:.2f} s"
     assert control.view.scatter.point_count() == reports[0].entries_checked
     assert reports[0].sampled_examples
     assert (f"a seeded sample of 256 of the {digits.m_train:,} training examples"
