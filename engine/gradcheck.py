@@ -12,7 +12,7 @@ times that noise plus a relative 1e-6: over 199 random nets, with inputs scaled 
 ||num - bp|| / (||num|| + ||bp||), the usual course criterion, is reported beside it;
 alone it fails arrays whose gradient is tiny (near zero, noise dominates it).
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -29,6 +29,24 @@ KINKED = ("relu", "leaky_relu")
 PASS, FAIL, NOT_CHECKED = "PASS", "FAIL", "not checked"
 
 
+class GradientCheckStopped(Exception):
+    """gradient_check's keep_going said no before every entry was compared."""
+
+
+def _read_only(values, dtype=np.float64):
+    array = np.array(values, dtype=dtype)
+    array.flags.writeable = False
+    return array
+
+
+def _no_values():
+    return _read_only([])
+
+
+def _no_indices():
+    return _read_only([], dtype=np.intp)
+
+
 @dataclass(frozen=True)
 class ArrayCheck:
     """The comparison for one parameter array (W[l] or b[l]).
@@ -39,6 +57,8 @@ class ArrayCheck:
     an entry (3 NOISE_FACTOR eps_machine |J| / eps); worst_ratio: max over entries of
     |num - bp| / (noise allowance + RELATIVE_TOLERANCE |bp|), at most 1 to pass.
     relative_error: ||num - bp|| / (||num|| + ||bp||) (0 when both are exactly 0).
+    indices, numeric, backprop: read-only arrays with one element per compared entry:
+    its flat index into the array (row-major), its numerical slope and backprop's value.
     """
 
     name: str
@@ -49,6 +69,9 @@ class ArrayCheck:
     worst_ratio: float
     relative_error: float
     skipped_kinks: int = 0
+    indices: np.ndarray = field(default_factory=_no_indices, compare=False, repr=False)
+    numeric: np.ndarray = field(default_factory=_no_values, compare=False, repr=False)
+    backprop: np.ndarray = field(default_factory=_no_values, compare=False, repr=False)
 
     @property
     def status(self):
@@ -65,11 +88,14 @@ class ArrayCheck:
         return self.status == FAIL
 
 
-def gradient_check(network, X, Y, l2=0.0, eps=DEFAULT_EPS, max_per_array=None, seed=0):
+def gradient_check(network, X, Y, l2=0.0, eps=DEFAULT_EPS, max_per_array=None, seed=0,
+                   keep_going=None):
     """Compare backprop's dW[l], db[l] with central differences of J at steps eps, eps/2.
 
     network is left exactly as it was. With max_per_array, each array is checked on a
-    seeded random sample of at most that many entries (for big nets).
+    seeded random sample of at most that many entries (for big nets). keep_going: an
+    optional callable asked before each entry; when it returns False the check raises
+    GradientCheckStopped.
     Returns a list of ArrayCheck in the order W[1], b[1], ..., W[L], b[L].
     """
     rng = np.random.default_rng(seed)
@@ -81,8 +107,13 @@ def gradient_check(network, X, Y, l2=0.0, eps=DEFAULT_EPS, max_per_array=None, s
             for name, param, grad in ((f"W[{l}]", net.W[l], grads.dW[l]),
                                       (f"b[{l}]", net.b[l], grads.db[l])):
                 indices = _chosen_indices(param.size, max_per_array, rng)
-                entries = [_numerical(net, X, Y, l2, param, i, eps) for i in indices]
-                results.append(_compare(name, param.shape, grad.ravel()[indices], entries))
+                entries = []
+                for i in indices:
+                    if keep_going is not None and not keep_going():
+                        raise GradientCheckStopped(f"stopped before {name} was checked")
+                    entries.append(_numerical(net, X, Y, l2, param, i, eps))
+                results.append(_compare(name, param.shape, indices, grad.ravel()[indices],
+                                        entries))
     return results
 
 
@@ -122,7 +153,7 @@ def _cost_and_kink_sides(net, X, Y, l2):
     return backprop.cost(cache.Z[net.L], Y, net.W, l2), sides
 
 
-def _compare(name, shape, g_bp, entries):
+def _compare(name, shape, indices, g_bp, entries):
     kept = np.array([not kinked for _, _, kinked in entries], dtype=bool)
     g_num = np.array([slope for slope, _, _ in entries])[kept]
     noise = np.array([noise for _, noise, _ in entries])[kept]
@@ -130,9 +161,13 @@ def _compare(name, shape, g_bp, entries):
     diff = np.abs(g_num - g_bp)
     denominator = np.linalg.norm(g_num) + np.linalg.norm(g_bp)
     relative = float(np.linalg.norm(diff) / denominator) if denominator > 0 else 0.0
+    values = {"indices": _read_only(np.asarray(indices)[kept], dtype=np.intp),
+              "numeric": _read_only(g_num), "backprop": _read_only(g_bp)}
     if not diff.size:
-        return ArrayCheck(name, tuple(shape), 0, 0.0, 0.0, 0.0, 0.0, int((~kept).sum()))
+        return ArrayCheck(name, tuple(shape), 0, 0.0, 0.0, 0.0, 0.0, int((~kept).sum()),
+                          **values)
     allowed = np.maximum(noise + RELATIVE_TOLERANCE * np.abs(g_bp), np.finfo(np.float64).tiny)
     ratio = diff / allowed
     return ArrayCheck(name, tuple(shape), int(g_num.size), float(diff.max()),
-                      float(noise.max()), float(ratio.max()), relative, int((~kept).sum()))
+                      float(noise.max()), float(ratio.max()), relative, int((~kept).sum()),
+                      **values)

@@ -133,6 +133,17 @@ class Trainer:
         """dZ[l], dW[l], db[l] (lists indexed by l) of the last completed update, or None."""
         return self._last_gradients
 
+    def current_batch(self):
+        """(X, Y) of the update under way, or of the next one when none is: read-only
+        views (n_x, m) and (1, m) into the training data."""
+        if self.phase > 0:
+            X, Y = self._cache.A[0], self._cache.Y
+        else:
+            X, Y = self._batch_XY(*self._batch_columns())
+        X, Y = X.view(), Y.view()
+        X.flags.writeable = Y.flags.writeable = False
+        return X, Y
+
     @property
     def learning_rate(self):
         return float(self._alpha)

@@ -47,6 +47,8 @@ class TrainingController(QObject):
     progress_changed = Signal(object)  # CommandProgress of a long command
     undo_offer_changed = Signal(object)   # RunOffer (gui/undo.py) or None
     run_restored = Signal(object)         # RunOffer of the run undo brought back
+    gradients_checked = Signal(object)    # GradientCheckReport (engine/trainer_gradcheck.py)
+    gradient_check_failed = Signal(str)   # why a gradient check has no report
 
     def __init__(self, parent=None, paint_gate=None):
         super().__init__(parent)
@@ -124,6 +126,14 @@ class TrainingController(QObject):
     @Slot(object)
     def on_run_restored(self, offer):
         self.run_restored.emit(offer)
+
+    @Slot(object)
+    def on_gradients_checked(self, report):
+        self.gradients_checked.emit(report)
+
+    @Slot(str)
+    def on_gradient_check_failed(self, message):
+        self.gradient_check_failed.emit(message)
 
     @Slot(str)
     def on_diverged(self, message):

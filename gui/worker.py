@@ -19,8 +19,10 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal, Slot
 
 from engine.config import TrainConfig
+from engine.gradcheck import GradientCheckStopped
 from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer, TrainingDiverged
+from engine.trainer_gradcheck import check_trainer
 
 from .command_progress import RUN_UPDATES, STEP_EPOCH, CommandProgress
 from .undo import Run, RunKeeper
@@ -458,3 +460,41 @@ class TrainingWorker(QObject):
         self._snapshot_seconds = self._last_snapshot_time - now
         self._snapshot_shows = (snapshot.update, snapshot.phase)
         self.snapshot_ready.emit(snapshot)
+
+    # --- the gradient check: its command, signals and work, kept together --------------
+    # The report is frozen and its arrays read-only, like the snapshots.
+
+    gradients_checked = Signal(object)    # GradientCheckReport (engine/trainer_gradcheck.py)
+    gradient_check_failed = Signal(str)   # why a check has no report: no model, stopped, a bug
+
+    def check_gradients(self):
+        """Compare backprop's gradients of the parameters as they are when the command
+        runs with finite differences; a report or a reason comes back by a signal.
+        Training, if playing, waits for it (a second or two). Stopped like a long
+        command by interrupt(), and so by Escape, a new build or a reset."""
+        ticket = self._new_ticket()
+        self._queue(self._check_gradients, ticket, needs_trainer=False)
+
+    def _check_gradients(self, ticket):
+        if self._trainer is None:
+            self.gradient_check_failed.emit(
+                "There is no model to check yet: choose data and a model that fits it first.")
+            return
+
+        def keep_going():
+            if self._paint_gate is not None:
+                self._paint_gate.wait_until_open()
+            return not self._long_command_cancelled(ticket)
+
+        try:
+            report = check_trainer(self._trainer, keep_going)
+        except GradientCheckStopped:
+            self.gradient_check_failed.emit(
+                "The gradient check was stopped before it finished (by Escape, Reset or a "
+                "new model). Press G to check again.")
+        except Exception as error:  # noqa: BLE001 - the window says so; the worker carries on
+            traceback.print_exc(file=sys.stderr)
+            self.gradient_check_failed.emit(
+                f"The gradient check could not finish: {type(error).__name__}: {error}")
+        else:
+            self.gradients_checked.emit(report)

@@ -41,6 +41,8 @@ class WorkerThread:
         self.worker.progress.connect(controller.on_progress)
         self.worker.undo_offer_changed.connect(controller.on_undo_offer)
         self.worker.run_restored.connect(controller.on_run_restored)
+        self.worker.gradients_checked.connect(controller.on_gradients_checked)
+        self.worker.gradient_check_failed.connect(controller.on_gradient_check_failed)
         self.thread.start()
 
     def stop(self, timeout_ms=STOP_TIMEOUT_MS):
