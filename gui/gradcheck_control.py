@@ -12,9 +12,8 @@ from .gradcheck_view import CHECK_KEY, GradientCheckView
 
 ACTION_TEXT = "Check gradients"
 RUNNING_TEXT = "Checking gradients\u2026"
-TIP = ("Compare backprop's gradients of the current weights with finite differences of the "
-       "cost, array by array, on the worker thread; the result opens in its own window "
-       f"({CHECK_KEY})")
+TIP = ("Compare backprop's gradients with finite differences of the cost, array by array; "
+       f"the result opens in its own window ({CHECK_KEY})")
 
 
 class GradientCheckControl(QObject):

@@ -36,9 +36,8 @@ def undo_notice_text(offer):
 
 def undo_tip(offer):
     what = undo_action_text(offer) + ": " if offer is not None else ""
-    return (f"{what}bring back the run that a reset, a new model or new data replaced, with "
-            f"its weights, updates and curves; only a run that trained a few seconds is kept "
-            f"({UNDO_KEY})")
+    return (f"{what}bring back the run that a reset, a new model or new data replaced, if "
+            f"it trained a few seconds ({UNDO_KEY})")
 
 
 class UndoControl(QObject):
