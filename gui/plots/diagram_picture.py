@@ -109,7 +109,7 @@ def diagram_picture(snapshot):
             nodes[k] = column_of(f"dZ[{k}]")
             edges[k - 1] = values.get(f"dW[{k}]")
     else:
-        edge_symbol = "-\u03b1 dW"
+        edge_symbol = "\u2212\u03b1 dW"
         node_symbol = "none"
         edges = [-record.learning_rate * np.asarray(values[f"dW[{k}]"])
                  for k in range(1, L + 1)]

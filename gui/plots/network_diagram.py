@@ -13,14 +13,15 @@ edges are drawn as a handful of items (one per colour and width), strongest firs
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QCursor, QFont
-from PySide6.QtWidgets import (QBoxLayout, QGraphicsRectItem, QLabel, QToolTip, QVBoxLayout,
-                               QWidget)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QBoxLayout, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.plots.boundary_plot import caption_label, probability_colormap, shade_brushes, shade_index
 from gui.plots.colour_scale_bar import ColourScaleBar
+from gui.plots.diagram_hover import DiagramHover
 from gui.plots.diagram_picture import diagram_picture, diverging_shade, symmetric_top
+from gui.plots.diagram_words import band_text, caption_text, number, phase_headline
 from gui.view import View
 
 MAX_SHOWN = 16  # nodes drawn for a layer wider than ELIDE_ABOVE
@@ -29,8 +30,6 @@ MAX_EDGES = 600
 WIDTHS = (1, 2, 3, 5)  # whole pixels (no antialiasing), for |w| in each quarter of max |w|
 ALPHAS = (90, 150, 210, 255)
 NODE_PEN = "#303030"
-HOVER_NODE_PX = 14
-HOVER_EDGE_PX = 5
 # Nodes span y = -0.5 .. 0.5 (y grows downwards) and x = 0 .. L; the margins around them
 # are set in pixels on every resize, so that labels of any length are never cut off.
 MARGIN_PX = 6
@@ -92,36 +91,7 @@ def gradient_colormap():
                                                    QColor(GRADIENT_POSITIVE).getRgb()[:3]])
 
 
-def number(value):
-    """A scale's end as a short number: 0.031, 2.4e-05."""
-    return f"{value:.2g}"
-
-
-def phase_headline(picture, example):
-    """The title of the diagram for a DiagramPicture: what is being computed, for whom."""
-    l = picture.layer
-    if picture.mode == "forward":
-        return f"Forward, layer {l}: computing A[{l}] (nodes: a of example #{example})"
-    if picture.mode == "cost":
-        J = "" if picture.cost is None else f" J = {picture.cost:.4g}"
-        return f"Cost:{J} from A[{l}] (nodes: a of example #{example})"
-    if picture.mode == "backward":
-        return (f"Backward, layer {l}: computing dZ[{l}], dW[{l}] "
-                f"(nodes: dZ of example #{example}, edges: dW)")
-    if picture.mode == "update":
-        return "Update: every W[l] takes the step \u2212\u03b1 dW[l] (edges)"
-    return f"Network: weights, and the activations of training example #{example}"
-
-
-def band_text(picture):
-    """The words on the frame around the layer being computed."""
-    l = picture.layer
-    return {"forward": f"\u25b6 A[{l}]", "cost": "\u25b6 J",
-            "backward": f"\u25c0 dZ[{l}], dW[{l}]",
-            "update": "\u25b6 W \u2212 \u03b1 dW"}.get(picture.mode, "")
-
-
-class NetworkDiagram(QWidget, View):
+class NetworkDiagram(QWidget, View, DiagramHover):
     """Nodes per layer, weights as edges, shaded by the selected example's activations;
     while stepping, lit by the phase that just ran."""
 
@@ -136,6 +106,8 @@ class NetworkDiagram(QWidget, View):
         self._title.setFont(font)
         self._title.setContentsMargins(8, 4, 8, 2)
         self._title.setStyleSheet("background-color: white; color: black;")
+        # Room for a 16-node column and its labels, whatever the dock.
+        self._canvas.setMinimumHeight(170)
         self._view = self._canvas.addViewBox(row=0, col=0, invertY=True, enableMouse=False,
                                              enableMenu=False)
         self._caption = caption_label()
@@ -177,6 +149,10 @@ class NetworkDiagram(QWidget, View):
         self._palette = "weights"
         self._show_scales(None)
         theme.unindexed(self._canvas)
+
+    @staticmethod
+    def scale_text(kind):
+        return scale_text(kind)
 
     @property
     def nodes(self):
@@ -446,27 +422,9 @@ class NetworkDiagram(QWidget, View):
         if changed:
             self._title_text = title
             self._title.setText(title)
-        self._caption.setText(self._caption_text(picture, example))
+        self._caption.setText(caption_text(picture, example))
         self._show_scales(picture)
         return changed
-
-    def _caption_text(self, picture, example):
-        missing = ""
-        if picture.stepping and not picture.in_batch and picture.node_symbol != "none":
-            missing = (f"<b>Example #{example} is not in this update's batch</b>, so its "
-                       "nodes are not coloured; the edges are. ")
-        if picture.mode == "weights":
-            return ("Edges: red w > 0, blue w < 0, grey w = 0, thicker = larger |w| "
-                    "(relative to the largest |w| now). Nodes: activations of the "
-                    "selected example. Hover a node or an edge for its values.")
-        if picture.mode in ("forward", "cost"):
-            return missing + ("Nodes: the example's a, as in the Train view (grey: not "
-                              "computed yet in this update). Edges: the weights.")
-        if picture.mode == "backward":
-            return missing + ("Nodes: dZ of the example, edges: dW of the batch, each on "
-                              "its own scale below (grey: not computed yet).")
-        return ("Edges: the step \u2212\u03b1 dW each weight takes now; thicker = a larger "
-                "step. Nodes are not used by this phase.")
 
     def _show_scales(self, picture):
         colours = self._gradient_colours
@@ -571,88 +529,3 @@ class NetworkDiagram(QWidget, View):
             y[0::2], y[1::2] = e[:, 1], e[:, 3]
             item.setData(x, y, connect="pairs")
         return changed
-
-    # --- hover --------------------------------------------------------------------
-
-    def node_tooltip(self, l, unit):
-        """Text about unit `unit` (0-based) of layer l for the selected example."""
-        s, snap = self._session, self._snapshot
-        n = s.layer_sizes[l]
-        kind = self._kinds[l]
-        if l == 0:
-            name = s.feature_names[unit] if unit < len(s.feature_names) else f"x{unit + 1}"
-            head = f"input layer, feature {unit + 1} of {n}: {name}"
-        else:
-            role = "output layer" if l == len(s.layer_sizes) - 1 else f"hidden layer {l}"
-            head = f"{role}, unit {unit + 1} of {n}, activation {kind}"
-        lines = [head]
-        if snap is None:
-            return head
-        a = float(snap.example_A[l][unit])
-        lines.append(f"training example #{snap.example_index}")
-        if l > 0:
-            W, b = snap.W[l - 1], snap.b[l - 1]
-            with np.errstate(all="ignore"):
-                z = float(W[unit] @ snap.example_A[l - 1] + b[unit, 0])
-            lines.append(f"z = {z:.4g}")
-            lines.append(f"a = {kind}(z) = {a:.4g}")
-        else:
-            lines.append(f"a = x = {a:.4g} (standardised)")
-        picture = self._picture
-        if picture is not None and picture.signed_nodes and picture.nodes[l] is not None:
-            lines.append(f"dZ[{l}] in this update (column {picture.column + 1} of the batch)"
-                         f" = {float(picture.nodes[l][unit]):.4g}")
-        lines.append(f"colour: {scale_text(kind)}")
-        return "\n".join(lines)
-
-    def edge_tooltip(self, k):
-        """Text about edge k (an index into the laid-out edges) in the last snapshot."""
-        s, snap = self._session, self._snapshot
-        l = int(self._edge_layer[k])
-        flat = int(self._edge_flat[k])
-        j, i = divmod(flat - int(self._layer_offsets[l - 1]), s.layer_sizes[l - 1])
-        w = float(snap.W[l - 1][j, i])
-        text = (f"W[{l}] row {j + 1}, column {i + 1} = {w:.4g}\n"
-                f"from {self._kinds[l - 1]} unit {i + 1} of layer {l - 1} "
-                f"to {self._kinds[l]} unit {j + 1} of layer {l}")
-        picture = self._picture
-        if picture is not None and picture.edge_symbol != "w" and picture.edges[l - 1] is not None:
-            value = float(np.asarray(picture.edges[l - 1])[j, i])
-            text += f"\n{picture.edge_symbol} = {value:.4g}"
-        return text
-
-    def tooltip_at(self, x, y, px_w, px_h):
-        """Tooltip for view point (x, y), given one pixel's size in view units; "" if none."""
-        if self._session is None:
-            return ""
-        nx = (np.concatenate(self._node_x) - x) / px_w
-        ny = (np.concatenate(self._node_y) - y) / px_h
-        d = np.hypot(nx, ny)
-        k = int(np.argmin(d))
-        if d[k] <= max(HOVER_NODE_PX, self._node_size / 2):
-            return self.node_tooltip(*self._node_ids[k])
-        if self._snapshot is None or self._drawn_edges.size == 0:
-            return ""
-        e = self._edge_ends[self._drawn_edges]
-        ax, ay = (e[:, 0] - x) / px_w, (e[:, 1] - y) / px_h
-        bx, by = (e[:, 2] - x) / px_w, (e[:, 3] - y) / px_h
-        dx, dy = bx - ax, by - ay
-        # Distance in pixels from the mouse (the origin here) to each segment a-b.
-        t = np.clip(-(ax * dx + ay * dy) / np.maximum(dx * dx + dy * dy, 1e-12), 0.0, 1.0)
-        dist = np.hypot(ax + t * dx, ay + t * dy)
-        k = int(np.argmin(dist))
-        if dist[k] <= HOVER_EDGE_PX:
-            return self.edge_tooltip(int(self._drawn_edges[k]))
-        return ""
-
-    def _on_mouse_moved(self, scene_pos):
-        if self._session is None or not self._view.sceneBoundingRect().contains(scene_pos):
-            QToolTip.hideText()
-            return
-        p = self._view.mapSceneToView(scene_pos)
-        px_w, px_h = self._view.viewPixelSize()
-        text = self.tooltip_at(p.x(), p.y(), px_w, px_h)
-        if text:
-            QToolTip.showText(QCursor.pos(), text, self._canvas)
-        else:
-            QToolTip.hideText()
