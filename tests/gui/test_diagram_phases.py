@@ -1,6 +1,8 @@
 """The network diagram lit by the phase: stepped through the engine, each phase kind shows
 the followed example's column of this update's arrays (also in mini-batch mode), the
 layer being computed is framed, and nothing it writes is cut off."""
+import itertools
+
 import numpy as np
 import pytest
 from on_screen import new_view, show_at
@@ -11,8 +13,14 @@ from engine.dataset import load_dataset
 from engine.snapshot import make_session_info, take_snapshot
 from engine.trainer import Trainer
 from gui.plots.boundary_plot import probability_colormap, shade_brushes, shade_index
-from gui.plots.network_diagram import (GRADIENT_NEGATIVE, GRADIENT_POSITIVE, NEUTRAL_EDGE,
-                                       NEUTRAL_NODE, NetworkDiagram, activation_shade)
+from gui.plots.network_diagram import (
+    GRADIENT_NEGATIVE,
+    GRADIENT_POSITIVE,
+    NEUTRAL_EDGE,
+    NEUTRAL_NODE,
+    NetworkDiagram,
+    activation_shade,
+)
 
 
 def stepper(sizes=(2, 3, 1), activation="tanh", batch=0, init="xavier", data="xor"):
@@ -53,12 +61,12 @@ def activation_rgb(value, kind):
 
 def is_orange(colour):
     """Orange, however pale (a small value on the scale is near white)."""
-    r, g, b = colour
+    r, _g, b = colour
     return r > b + 3
 
 
 def is_blue(colour):
-    r, g, b = colour
+    r, _g, b = colour
     return b > r + 3
 
 
@@ -234,7 +242,7 @@ def test_no_label_is_cut_off_in_a_deep_net_or_a_wide_input(qtbot, size):
             assert inside(label, view), (data, size, label.toPlainText())
         # Neighbouring layer labels do not overlap.
         rects = [label.sceneBoundingRect() for label in labels]
-        for a, b in zip(rects, rects[1:]):
+        for a, b in itertools.pairwise(rects):
             assert a.right() <= b.left() + 1, (size, data)
         if data == "breast_cancer":
             assert "+14" in diagram.layer_labels[0]

@@ -11,7 +11,7 @@ from engine.dataset import load_dataset
 from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer
 from gui import theme
-from gui.plots.gradient_plot import FLOOR, GradientPlot, decade_exponents, decade_label, log_norms
+from gui.plots.gradient_plot import GradientPlot, decade_exponents, decade_label, log_norms
 from gui.training_history import TrainingHistory
 
 SIZES = (2, 8, 8, 1)
