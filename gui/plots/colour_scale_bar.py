@@ -12,7 +12,8 @@ GAP_PX = 6
 
 
 class ColourScaleBar(QWidget):
-    """'name  low [gradient] high' with the middle value under the gradient's centre."""
+    """'name  low [gradient] high', and the middle value under the gradient's centre
+    when there is one (a second line)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -33,6 +34,8 @@ class ColourScaleBar(QWidget):
     def text(self):
         """Everything the bar writes, for tests and tooltips."""
         low, middle, high = self._labels
+        if not middle:
+            return f"{self._name} {low} \u2026 {high}"
         return f"{self._name} {low} \u2026 {middle} \u2026 {high}"
 
     def _widths(self):
@@ -45,7 +48,8 @@ class ColourScaleBar(QWidget):
     def sizeHint(self):
         metrics = QFontMetrics(self.font())
         width = sum(self._widths()) + 4 * GAP_PX + 8
-        return QSize(width, max(BAR_HEIGHT_PX, metrics.height()) + metrics.height() + 6)
+        middle_line = metrics.height() if self._labels[1] else 0
+        return QSize(width, max(BAR_HEIGHT_PX, metrics.height()) + middle_line + 6)
 
     def minimumSizeHint(self):
         return self.sizeHint()

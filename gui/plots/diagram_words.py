@@ -48,6 +48,6 @@ def caption_text(picture, example):
                           "computed yet in this update). Edges: the weights.")
     if picture.mode == "backward":
         return missing + ("Nodes: dZ of the example, edges: dW of the batch, each on "
-                          "its own scale below (grey: not computed yet).")
-    return ("Edges: the step \u2212\u03b1 dW each weight takes now; thicker = a larger "
-            "step. Nodes are not used by this phase.")
+                          "its own scale above (white = 0; grey: not computed yet).")
+    return ("Edges: the step \u2212\u03b1 dW each weight takes now (orange: it grows, "
+            "blue: it shrinks); thicker = a larger step. Nodes are not used by this phase.")

@@ -33,6 +33,7 @@ NODE_PEN = "#303030"
 # Nodes span y = -0.5 .. 0.5 (y grows downwards) and x = 0 .. L; the margins around them
 # are set in pixels on every resize, so that labels of any length are never cut off.
 MARGIN_PX = 6
+MIN_NODE_PX = 8
 INPUT_CLIP = 3.0  # standardised inputs: +-3 standard deviations span the colours
 
 # How each layer's activations are mapped onto the blue-white-red scale (0..1).
@@ -266,7 +267,7 @@ class NetworkDiagram(QWidget, View, DiagramHover):
 
     def _build_nodes(self, tallest):
         size = 28 if tallest <= 8 else max(12, int(240 / tallest))
-        self._node_size = size
+        self._node_size = self._full_node_size = size
         self._nodes = pg.ScatterPlotItem(np.concatenate(self._node_x),
                                          np.concatenate(self._node_y), size=size, symbol="o",
                                          pen=pg.mkPen(NODE_PEN, width=1.5), brush=pg.mkBrush("w"))
@@ -351,6 +352,17 @@ class NetworkDiagram(QWidget, View, DiagramHover):
         label_h = max(label.boundingRect().height() for label, _ in self._labels)
         band_h = self._band_label.boundingRect().height() if self._band_label else 0
         band_h = max(band_h, 18)
+        # Nodes no bigger than the gap between two of them in a column, so that a short
+        # dock shows them side by side rather than piled on one another.
+        tallest = max(len(u) for u in self._units)
+        if tallest > 1:
+            free = height - 2 * (self._full_node_size / 2 + 2) - band_h - label_h - 3 * MARGIN_PX
+            gap_px = free * self._spacing
+            size = int(min(self._full_node_size, max(MIN_NODE_PX, 0.8 * gap_px)))
+            if size != self._node_size:
+                self._node_size = size
+                self._nodes.setSize(size)
+            radius = self._node_size / 2 + 2
         top = radius + band_h + 2 * MARGIN_PX
         bottom = radius + label_h + MARGIN_PX
         half_first = max(radius, self._labels[0][0].boundingRect().width() / 2)
@@ -432,12 +444,13 @@ class NetworkDiagram(QWidget, View, DiagramHover):
         edges = picture is not None and picture.edge_symbol != "w"
         if nodes:
             top = symmetric_top(picture.nodes)
+            # Symmetric about 0, which is white: the ends say it all, on one line.
             self._node_scale.set_scale(f"nodes {picture.node_symbol}:", colours,
-                                       (number(-top), "0", number(top)))
+                                       (number(-top), "", number(top)))
         if edges:
             top = symmetric_top(picture.edges)
             self._edge_scale.set_scale(f"edges {picture.edge_symbol}:", colours,
-                                       (number(-top), "0", number(top)))
+                                       (number(-top), "", number(top)))
         self._fit_scales(shown=(bool(nodes), bool(edges)))
         self._node_scale.setVisible(bool(nodes))
         self._edge_scale.setVisible(bool(edges))

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from on_screen import new_view, show_at
 from pixels import Painted, rgb
+from PySide6.QtCore import QPointF
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -246,6 +247,11 @@ def test_no_label_is_cut_off_in_a_deep_net_or_a_wide_input(qtbot, size):
             assert a.right() <= b.left() + 1, (size, data)
         if data == "breast_cancer":
             assert "+14" in diagram.layer_labels[0]
+        # Nodes of a column side by side, not piled on one another.
+        x, y = diagram.nodes.getData()
+        first = [k for k, (l, _) in enumerate(diagram.node_ids) if l == 1][:2]
+        a, b = (view.mapViewToScene(QPointF(x[k], y[k])) for k in first)
+        assert abs(b.y() - a.y()) >= diagram._node_size, size
         for bar in (diagram._node_scale, diagram._edge_scale):
             assert bar.width() >= bar.sizeHint().width()
             assert bar.height() >= bar.sizeHint().height()
