@@ -33,7 +33,7 @@ NODE_PEN = "#303030"
 # Nodes span y = -0.5 .. 0.5 (y grows downwards) and x = 0 .. L; the margins around them
 # are set in pixels on every resize, so that labels of any length are never cut off.
 MARGIN_PX = 6
-MIN_NODE_PX = 8
+MIN_NODE_PX = 5   # still a dot one can hover; 16 of them fit in 80 px
 INPUT_CLIP = 3.0  # standardised inputs: +-3 standard deviations span the colours
 
 # How each layer's activations are mapped onto the blue-white-red scale (0..1).
