@@ -126,6 +126,9 @@ class SigmoidPlot(QWidget, View):
         self.hist_plot.hideButtons()
         self.hist_plot.disableAutoRange()
         self.hist_plot.setXRange(0.0, 1.0, padding=0.02)
+        # As on the sigmoid's A axis: 0, 0.5 and 1 always, quarters where they have room.
+        self.hist_plot.getAxis("bottom").setTicks(
+            [[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], [(0.25, "0.25"), (0.75, "0.75")]])
         self.edges = np.linspace(0.0, 1.0, N_BINS + 1)
         # Bars have only horizontal and vertical edges: antialiasing them would cost
         # paint time and only blur them.
