@@ -10,16 +10,17 @@ def number(value):
 def phase_headline(picture, example):
     """The title of the diagram for a DiagramPicture: what is being computed, for whom."""
     l = picture.layer
-    whose = f"(nodes: {picture.node_symbol} of example #{example}"
     if not picture.in_batch:
-        whose = f"(example #{example} is not in this batch: edges only"
+        whose = f"example #{example} is not in this batch"
+    else:
+        whose = f"nodes: {picture.node_symbol} of example #{example}"
     if picture.mode == "forward":
-        return f"Forward, layer {l}: computing A[{l}] {whose})"
+        return f"Forward, layer {l}: computing A[{l}] ({whose})"
     if picture.mode == "cost":
         J = "" if picture.cost is None else f" J = {picture.cost:.4g}"
-        return f"Cost:{J} from A[{l}] {whose})"
+        return f"Cost:{J} from A[{l}] ({whose})"
     if picture.mode == "backward":
-        return f"Backward, layer {l}: computing dZ[{l}], dW[{l}] {whose}, edges: dW)"
+        return f"Backward, layer {l}: computing dZ[{l}], dW[{l}] ({whose}; edges: dW)"
     if picture.mode == "update":
         return "Update: every W[l] takes the step \u2212\u03b1 dW[l] (edges)"
     return f"Network: weights, and the activations of training example #{example}"
@@ -44,8 +45,8 @@ def caption_text(picture, example):
                 "(relative to the largest |w| now). Nodes: activations of the "
                 "selected example. Hover a node or an edge for its values.")
     if picture.mode in ("forward", "cost"):
-        return missing + ("Nodes: the example's a, as in the Train view (grey: not "
-                          "computed yet in this update). Edges: the weights.")
+        return missing + ("Nodes: the example's activations a (grey: not computed yet "
+                          "in this update). Edges: the weights, red > 0, blue < 0.")
     if picture.mode == "backward":
         return missing + ("Nodes: dZ of the example, edges: dW of the batch, each on "
                           "its own scale above (white = 0; grey: not computed yet).")
