@@ -125,7 +125,7 @@ class SigmoidPlot(QWidget, View):
         self.hist_plot.setMouseEnabled(x=False, y=False)
         self.hist_plot.hideButtons()
         self.hist_plot.disableAutoRange()
-        self.hist_plot.setXRange(0.0, 1.0, padding=0.02)
+        self.hist_plot.setXRange(-0.05, 1.05, padding=0)   # room for the labels 0 and 1
         # As on the sigmoid's A axis: 0, 0.5 and 1 always, quarters where they have room.
         self.hist_plot.getAxis("bottom").setTicks(
             [[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], [(0.25, "0.25"), (0.75, "0.75")]])
