@@ -8,6 +8,8 @@ Which picture depends on the session:
   in the test colour;
 - images (the digits): the PCA scatter and, beside it, the first-layer weights as images.
 """
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -185,6 +187,9 @@ class BoundaryPlot(QWidget, View):
         self._canvas.addItem(self._legend, row=1, col=0, colspan=2)
         self._legend_columns = 3
         self._canvas.installEventFilter(self)
+        # A plot at least ~120 px tall above a legend of up to five rows: less and the
+        # axis label is cut off (the whole plane was once a 40 px strip at 1366x768).
+        self._canvas.setMinimumHeight(300)
         self._canvas.scene().sigMouseClicked.connect(self._on_clicked)
         self._caption = caption_label()
         self._weights = WeightImages()
@@ -261,6 +266,7 @@ class BoundaryPlot(QWidget, View):
         side_by_side = session.image_shape is not None
         self._legend_columns = 2 if side_by_side else 3
         self._fit_legend()
+        self._fit_least_width()
         # Only the heatmap and the contour (or the points' fill) change while training:
         # Qt keeps the rest as pixmaps and copies them back over the new heatmap.
         theme.cache_static(self._legend, self._selected.ring,
@@ -272,7 +278,7 @@ class BoundaryPlot(QWidget, View):
 
     def _build_plane(self, session):
         names = session.feature_names
-        theme.style_plot(self._plot, "Prediction P(y = 1) over the input plane",
+        theme.style_plot(self._plot, "P(y = 1) over the input plane",
                          f"{names[0]} (standardised)", f"{names[1]} (standardised)")
         pale = probability_colormap(pale=True)
         self._bar.setColorMap(pale)
@@ -317,7 +323,7 @@ class BoundaryPlot(QWidget, View):
         return tuple(items)
 
     def _build_projection(self, session):
-        theme.style_plot(self._plot, "Predictions on the data, PCA view",
+        theme.style_plot(self._plot, "Predictions, PCA view",
                          "principal component 1", "principal component 2")
         cmap = probability_colormap()
         self._bar.setColorMap(cmap)
@@ -353,7 +359,20 @@ class BoundaryPlot(QWidget, View):
     def eventFilter(self, watched, event):
         if watched is self._canvas and event.type() == QEvent.Type.Resize:
             self._fit_legend(event.size().width())
+            self._fit_least_width()
         return False
+
+    def _fit_least_width(self):
+        """The canvas never narrower than its title beside the left axis and the colour
+        bar: below that pyqtgraph cuts the title off at the right (on resize only)."""
+        minimum = Qt.SizeHint.MinimumSize
+        layout = self._canvas.ci.layout
+        left, _, right, _ = layout.getContentsMargins()
+        needed = math.ceil(self._plot.effectiveSizeHint(minimum).width() +
+                           self._bar.effectiveSizeHint(minimum).width() +
+                           layout.horizontalSpacing() + left + right + 4)
+        if needed != self._canvas.minimumWidth():
+            self._canvas.setMinimumWidth(needed)
 
     def _fit_legend(self, width=None):
         """As many legend columns as fit the canvas (on resize, never per frame). A legend

@@ -9,6 +9,7 @@ from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
 from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer
+from gui.plots.boundary_plot import BoundaryPlot
 from gui.plots.gradient_plot import GradientPlot
 from gui.plots.sigmoid_plot import SigmoidPlot
 from gui.training_history import TrainingHistory
@@ -59,3 +60,24 @@ def test_no_plot_is_cut_off(qtbot, deep_run, view_class, size):
         # Every layer's bar is in view.
         x_low, x_high = view.bar_plot.getViewBox().viewRange()[0]
         assert x_low < 1 and x_high > len(session.layer_sizes) - 1
+
+
+@pytest.mark.parametrize("data, sizes", [("moons", (2, 8, 1)), ("breast_cancer", (30, 8, 1))])
+@pytest.mark.parametrize("width", [300, 420, 700])
+def test_the_decision_boundarys_title_and_colour_bar_are_never_cut_off(qtbot, data, sizes,
+                                                                       width):
+    trainer = Trainer(load_dataset(data), make_model_config(sizes, "tanh"),
+                      make_train_config(0.5))
+    session = make_session_info(trainer, resolution=10)
+    dock = QWidget()
+    qtbot.addWidget(dock)
+    view = new_view(qtbot, BoundaryPlot)
+    QVBoxLayout(dock).addWidget(view)
+    view.set_session(session)
+    show_at(dock, qtbot, width, 520)
+    qtbot.wait(50)
+    canvas = view._canvas
+    shown = canvas.viewport().rect()
+    for item in (view._plot.titleLabel, view._bar, view._plot.getAxis("left")):
+        rect = canvas.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        assert shown.contains(rect.adjusted(1, 1, -1, -1)), (item, rect, shown)
