@@ -8,13 +8,16 @@ Which picture depends on the session:
   in the test colour;
 - images (the digits): the PCA scatter and, beside it, the first-layer weights as images.
 """
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import theme
+from gui.plots.point_picking import SelectedMark, is_left_click, nearest_within
 from gui.plots.weight_images import WeightImages
 from gui.view import View
 
@@ -23,7 +26,6 @@ N_SHADES = 65  # odd, so P = 0.5 has a shade of its own: pure white
 POINT_SIZE = 10
 OUTLINE = "#202020"
 NOT_FINITE_COLOR = "#a0a0a0"
-SELECTED_COLOR = "#000000"
 LABEL_SYMBOLS = ("o", "s")
 # Per class and set. Beyond this, more points only cost paint time (750,000 took 2.3 s to
 # build) and hide one another; a fixed sample draws the same picture.
@@ -165,7 +167,10 @@ def caption_label():
 
 
 class BoundaryPlot(QWidget, View):
-    """The input plane of the current session; see the module docstring for what it shows."""
+    """The input plane of the current session; see the module docstring for what it shows.
+    A click on a training point emits example_picked with its index."""
+
+    example_picked = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -182,6 +187,10 @@ class BoundaryPlot(QWidget, View):
         self._canvas.addItem(self._legend, row=1, col=0, colspan=2)
         self._legend_columns = 3
         self._canvas.installEventFilter(self)
+        # A plot at least ~120 px tall above a legend of up to five rows: less and the
+        # axis label is cut off (the whole plane was once a 40 px strip at 1366x768).
+        self._canvas.setMinimumHeight(300)
+        self._canvas.scene().sigMouseClicked.connect(self._on_clicked)
         self._caption = caption_label()
         self._weights = WeightImages()
         self._weights.hide()
@@ -193,6 +202,7 @@ class BoundaryPlot(QWidget, View):
         layout.setSpacing(0)
         layout.addLayout(row, 1)
         layout.addWidget(self._caption)
+        self._selected = SelectedMark(self._plot, POINT_SIZE + 10)
         self._session = None
         self._show_test = True
         self._last_key = None
@@ -234,7 +244,6 @@ class BoundaryPlot(QWidget, View):
         self._legend.clear()
         self._image = self._contour = None
         self._train = self._test = ()
-        self._selected = None
         self._selected_index = None
         self._painted_boundary = None
         self._painted_shades = {}
@@ -248,11 +257,8 @@ class BoundaryPlot(QWidget, View):
             self._build_plane(session)
         else:
             self._build_projection(session)
-        self._selected = pg.ScatterPlotItem(size=POINT_SIZE + 10, symbol="o", brush=None,
-                                            pen=pg.mkPen(SELECTED_COLOR, width=2.5))
-        self._selected.setZValue(20)
-        self._plot.addItem(self._selected)
-        self._legend.addItem(self._selected, "selected example")
+        self._selected.add_to_plot()
+        self._legend.addItem(self._selected.ring, "selected example")
         x_min, x_max, y_min, y_max = session.extent
         self._plot.disableAutoRange()
         self._plot.setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
@@ -260,9 +266,10 @@ class BoundaryPlot(QWidget, View):
         side_by_side = session.image_shape is not None
         self._legend_columns = 2 if side_by_side else 3
         self._fit_legend()
+        self._fit_least_width()
         # Only the heatmap and the contour (or the points' fill) change while training:
         # Qt keeps the rest as pixmaps and copies them back over the new heatmap.
-        theme.cache_static(self._legend, self._selected,
+        theme.cache_static(self._legend, self._selected.ring,
                            *(item for item, _ in self._train + self._test))
         theme.cache_plot_frame(self._plot)
         if side_by_side:
@@ -271,7 +278,7 @@ class BoundaryPlot(QWidget, View):
 
     def _build_plane(self, session):
         names = session.feature_names
-        theme.style_plot(self._plot, "Prediction P(y = 1) over the input plane",
+        theme.style_plot(self._plot, "P(y = 1) over the input plane",
                          f"{names[0]} (standardised)", f"{names[1]} (standardised)")
         pale = probability_colormap(pale=True)
         self._bar.setColorMap(pale)
@@ -295,7 +302,7 @@ class BoundaryPlot(QWidget, View):
         # After the points, so that in two columns each row pairs y = 0 with y = 1.
         self._legend.addItem(self._contour, "decision boundary P = 0.5")
         self._caption.setText("Heatmap: the model's P(y = 1) at every point of the plane. "
-                              "Training points filled, test points hollow.")
+                              "Training points filled, test points hollow. Click a training point to follow it.")
 
     def _label_scatters(self, points, Y, filled, names):
         items = []
@@ -316,7 +323,7 @@ class BoundaryPlot(QWidget, View):
         return tuple(items)
 
     def _build_projection(self, session):
-        theme.style_plot(self._plot, "Predictions on the data, PCA view",
+        theme.style_plot(self._plot, "Predictions, PCA view",
                          "principal component 1", "principal component 2")
         cmap = probability_colormap()
         self._bar.setColorMap(cmap)
@@ -328,7 +335,8 @@ class BoundaryPlot(QWidget, View):
         n = session.X_train.shape[0]
         self._caption.setText(
             f"The {n} features projected onto their first two principal components "
-            "(fixed for this data). Fill: the model's P(y = 1); shape: the true label.")
+            "(fixed for this data). Fill: the model's P(y = 1); shape: the true label. "
+            "Click a training point to follow it.")
 
     def _shape_scatters(self, points, Y, pen, which):
         items = []
@@ -351,7 +359,20 @@ class BoundaryPlot(QWidget, View):
     def eventFilter(self, watched, event):
         if watched is self._canvas and event.type() == QEvent.Type.Resize:
             self._fit_legend(event.size().width())
+            self._fit_least_width()
         return False
+
+    def _fit_least_width(self):
+        """The canvas never narrower than its title beside the left axis and the colour
+        bar: below that pyqtgraph cuts the title off at the right (on resize only)."""
+        minimum = Qt.SizeHint.MinimumSize
+        layout = self._canvas.ci.layout
+        left, _, right, _ = layout.getContentsMargins()
+        needed = math.ceil(self._plot.effectiveSizeHint(minimum).width() +
+                           self._bar.effectiveSizeHint(minimum).width() +
+                           layout.horizontalSpacing() + left + right + 4)
+        if needed != self._canvas.minimumWidth():
+            self._canvas.setMinimumWidth(needed)
 
     def _fit_legend(self, width=None):
         """As many legend columns as fit the canvas (on resize, never per frame). A legend
@@ -422,8 +443,33 @@ class BoundaryPlot(QWidget, View):
         if i == self._selected_index or not 0 <= i < points.shape[1]:
             return False
         self._selected_index = i
-        self._selected.setData([points[0, i]], [points[1, i]])
+        self._selected.show(i, points[0, i], points[1, i])
         return True
+
+    @property
+    def selected_mark(self):
+        """The ring and number of the followed example (gui/plots/point_picking.py)."""
+        return self._selected
+
+    # --- picking --------------------------------------------------------------------
+
+    def example_at(self, scene_pos):
+        """The drawn training example nearest to a scene position, within a few pixels;
+        None for empty space (and for test points: only training examples are followed)."""
+        if self._session is None or not self._train:
+            return None
+        drawn = np.concatenate([mask for item, mask in self._train if item.isVisible()])
+        points = self._session.points_train
+        return nearest_within(self._plot.getViewBox(), scene_pos, points[0, drawn],
+                              points[1, drawn], drawn)
+
+    def _on_clicked(self, event):
+        if not is_left_click(event):
+            return
+        index = self.example_at(event.scenePos())
+        if index is not None:
+            event.accept()
+            self.example_picked.emit(index)
 
     # --- options ------------------------------------------------------------------
 

@@ -6,18 +6,27 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.plots.adaptive_row import AdaptiveRow
 from gui.plots.envelope import curve_points
+from gui.plots.gradient_flags import (
+    EXPLODING_ABSOLUTE,
+    VANISHING_ABSOLUTE,
+    VANISHING_RATIO,
+    flags_html,
+    gradient_flags,
+)
 from gui.plots.live_text import LiveText
 from gui.view import View
 
-FLOOR = 1e-12            # norms at or below this (including 0) are drawn at it
-VANISHING_RATIO = 1e-3   # a layer whose norm is below this share of the largest is flagged
+FLOOR = 1e-12            # norms at or below this (including 0) have no bar, a cross instead
 FLAGGED_COLOR = "#d62728"
+EMPTY_BAR_RANGE = (-3.5, 0.5)   # the bars' log range when no norm is above FLOOR
+TEXT_LINES = 2           # the ratio and one line of flags; more only when they need them
+TEXT_MARGIN = 2          # gui/plots/live_text.py's margin
 MAX_VALUE_LABELS = 5     # with more bars the printed values overlap; the axis still reads
 RESIZE_AFTER_S = 0.5     # ranges grow at once but shrink at most this often
 BARS_SHRINK_AFTER_S = 2.0  # noisy norms cross decades back and forth: the bars wait longer
@@ -31,9 +40,11 @@ SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074
 LEGEND_HELP = (
     "||dW[l]||_F: the Frobenius norm (root of the sum of squares) of the gradient of the\n"
     "cost with respect to the weights of layer l, from the latest backward pass.\n"
-    f"A red hatched bar is below {VANISHING_RATIO:g} x the largest layer's norm:\n"
-    "that layer barely learns (a vanishing gradient). Norms that grow by orders of\n"
-    "magnitude over updates mean exploding gradients.")
+    f"A red hatched bar is below {VANISHING_RATIO:g} x the largest layer's norm or below\n"
+    f"{VANISHING_ABSOLUTE:g}: that layer barely learns (a vanishing gradient). A red cross\n"
+    "at the bottom is a norm of 0 (a dead layer: nothing reaches its weights) or one too\n"
+    f"small to plot. A cross-hatched bar is above {EXPLODING_ABSOLUTE:g} or not finite: an\n"
+    "exploding gradient. Flagged layers are named under the plots.")
 
 
 def log_norms(values):
@@ -127,7 +138,13 @@ class GradientPlot(QWidget, View):
         self.bar_plot.getViewBox().sigResized.connect(self._fit_value_labels)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
         self.bar_plot.addItem(self.bars)
-        self.ratio_label = LiveText(lines=2)
+        # Norms of 0 (or too small to plot) have no bar: a cross at the bottom says so.
+        self.zero_marks = pg.ScatterPlotItem(symbol="x", size=14, brush=pg.mkBrush(FLAGGED_COLOR),
+                                             pen=pg.mkPen(FLAGGED_COLOR, width=2))
+        self.bar_plot.addItem(self.zero_marks)
+        self.flags = gradient_flags([])
+        # Three lines: the ratio, and the flags, which must never be cut off.
+        self.ratio_label = LiveText(lines=TEXT_LINES)
         # Tick-label size: in a small dock, a larger font would wrap into lines the plots need.
         self.ratio_label.setFont(theme.axis_font())
         for widget in (self.history_widget, self.bar_widget, self.ratio_label):
@@ -242,9 +259,11 @@ class GradientPlot(QWidget, View):
         for curve in self.curves:
             curve.setData([], [])
         self.bars.setOpts(x=[], height=[], y0=0, brushes=None, pens=None)
+        self.zero_marks.setData([], [])
+        self.flags = gradient_flags([])
         for label in self.value_labels:
             label.setText("")
-        self.ratio_label.setText("")
+        self._say("")
 
     def _take_new(self, history):
         n = history.samples
@@ -257,34 +276,85 @@ class GradientPlot(QWidget, View):
         self._seen = n
 
     def _draw_bars(self, norms):
+        norms = np.asarray(norms, dtype=np.float64)
         logs = log_norms(norms)
         L = len(logs)
+        self.flags = flags = gradient_flags(norms)
         finite = np.isfinite(logs)
-        if not finite.any():
+        # A norm at or below FLOOR gets no bar: drawn up from the bottom it would look
+        # like a value, and it would stretch the axis down so the rest looked alike.
+        plotted = finite & (norms > FLOOR)
+        at_floor = finite & ~plotted
+        if plotted.any():
+            top = float(logs[plotted].max())
+            bottom = self._fit_bars(float(logs[plotted].min()), top)
+        else:
+            bottom = self._fit_bars(*EMPTY_BAR_RANGE)
+        layers = np.arange(1, L + 1)
+        shown = layers[plotted]
+        kinds = [flags.of(int(l)) for l in shown]
+        brushes = [QBrush(QColor(FLAGGED_COLOR), Qt.BrushStyle.BDiagPattern) if k == "vanishing"
+                   else QBrush(QColor(FLAGGED_COLOR), Qt.BrushStyle.DiagCrossPattern)
+                   if k == "exploding" else pg.mkBrush(theme.layer_color(l))
+                   for l, k in zip(shown, kinds)]
+        pens = [pg.mkPen(FLAGGED_COLOR, width=3) if k else pg.mkPen("#333333", width=1)
+                for k in kinds]
+        if shown.size:
+            self.bars.setOpts(x=shown, height=logs[plotted] - bottom, y0=bottom,
+                              brushes=brushes, pens=pens)
+        else:   # (pyqtgraph fails on an empty list of pens)
             self.bars.setOpts(x=[], height=[], y0=0, brushes=None, pens=None)
-            self.ratio_label.setText("no finite gradient norms")
-            return
-        top = float(logs[finite].max())
-        bottom = self._fit_bars(float(logs[finite].min()), top)
-        layers = np.arange(1, L + 1)[finite]
-        heights = logs[finite] - bottom
-        flagged = logs[finite] < top + math.log10(VANISHING_RATIO)
-        brushes = [QBrush(QColor(FLAGGED_COLOR), Qt.BrushStyle.BDiagPattern) if f
-                   else pg.mkBrush(theme.layer_color(l)) for l, f in zip(layers, flagged)]
-        pens = [pg.mkPen(FLAGGED_COLOR, width=3) if f else pg.mkPen("#333333", width=1)
-                for f in flagged]
-        self.bars.setOpts(x=layers, height=heights, y0=bottom, brushes=brushes, pens=pens)
+        decade = 0.25   # the crosses sit a quarter of a decade above the bottom
+        self.zero_marks.setData(layers[at_floor], np.full(int(at_floor.sum()), bottom + decade))
         if L <= MAX_VALUE_LABELS:
             for l, label in enumerate(self.value_labels, start=1):
                 value = norms[l - 1]
-                text = f"{value:.2g}" if np.isfinite(value) else "n/a"
+                if not np.isfinite(value):
+                    text = "n/a"
+                elif value == 0:
+                    text = "0"
+                elif value <= FLOOR:
+                    text = f"<{FLOOR:.0e}"
+                else:
+                    text = f"{value:.2g}"
                 if text != label.toPlainText():
                     label.setText(text)
-                label.setPos(l, logs[l - 1] if finite[l - 1] else bottom)
-        self.ratio_label.setText(self._ratio_text(norms, logs, flagged, layers))
+                y = logs[l - 1] if plotted[l - 1] else bottom + 2 * decade
+                label.setPos(l, y)
+        if not finite.any():
+            self._say("no finite gradient norms<br>" + flags_html(flags, FLAGGED_COLOR))
+            return
+        self._say(self._ratio_text(norms, logs, flags))
+
+    def _say(self, html):
+        if html != self.ratio_label.text():
+            self.ratio_label.setText(html)
+            self._fit_text_lines()
+
+    def _fit_text_lines(self, width=None):
+        """As many lines as the ratio and the flags need at this width (at least
+        TEXT_LINES): a flag is never cut off. Changes the layout only when the text
+        changes or the widget is resized, never while the same flags stay."""
+        label = self.ratio_label
+        width = (label.width() if width is None else width) - 2 * TEXT_MARGIN
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(label.font())
+        document.setHtml(label.text())
+        document.setTextWidth(max(width, 1))
+        spacing = label.fontMetrics().lineSpacing()
+        lines = max(TEXT_LINES, math.ceil(document.size().height() / spacing - 0.01))
+        height = lines * spacing + 2 * TEXT_MARGIN
+        if height != label.height():
+            label.setFixedHeight(height)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.ratio_label.text():
+            self._fit_text_lines()
 
     @staticmethod
-    def _ratio_text(norms, logs, flagged, layers):
+    def _ratio_text(norms, logs, flags):
         finite = np.isfinite(logs)
         values = np.where(finite, np.maximum(norms, FLOOR), np.nan)
         smallest, largest = int(np.nanargmin(values)), int(np.nanargmax(values))
@@ -292,12 +362,8 @@ class GradientPlot(QWidget, View):
         shown = "0" if values[smallest] <= FLOOR else f"{ratio:.2g}"
         text = (f"smallest / largest ||dW|| = <b>{shown}</b> "
                 f"(layer&nbsp;{smallest + 1}&nbsp;/&nbsp;layer&nbsp;{largest + 1})")
-        weak = [str(l) for l, f in zip(layers, flagged) if f]
-        if weak:
-            # The threshold is in the tooltip (LEGEND_HELP): here every line costs the plots.
-            text += (f'<br><b style="color:{FLAGGED_COLOR}">vanishing? layer {", ".join(weak)}'
-                     " (hatched)</b>")
-        return text
+        flagged = flags_html(flags, FLAGGED_COLOR)
+        return text + ("<br>" + flagged if flagged else "")
 
     def _fit_bars(self, low, high):
         """The bars' log range: grows at once, shrinks at most every BARS_SHRINK_AFTER_S

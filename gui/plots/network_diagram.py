@@ -1,18 +1,27 @@
 """The network as a graph: one column of nodes per layer, one line per weight.
 
-Edges are coloured by the sign of the weight (theme.POSITIVE_WEIGHT / NEGATIVE_WEIGHT)
-and drawn thicker the larger |w| is, relative to the largest |w| in the whole network
-at that moment. Nodes are shaded by their activation for the selected training example.
+Edges are coloured by the sign of the weight (theme.POSITIVE_WEIGHT / NEGATIVE_WEIGHT;
+a weight of exactly 0 in a neutral grey) and drawn thicker the larger |w| is, relative
+to the largest |w| in the whole network at that moment. Nodes are shaded by their
+activation for the selected training example. While stepping, the diagram follows the
+phase that just ran instead (gui/plots/diagram_picture.py says what it shows when): the
+layer being computed is framed and named, gradients and steps are drawn orange (> 0) and
+blue (< 0) on scales of their own, each labelled with its range below the diagram.
 Wide layers show an evenly spread sample of their units and say how many are hidden;
 edges are drawn as a handful of items (one per colour and width), strongest first.
 """
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QCursor
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.plots.boundary_plot import caption_label, probability_colormap, shade_brushes, shade_index
+from gui.plots.colour_scale_bar import ColourScaleBar
+from gui.plots.diagram_hover import DiagramHover
+from gui.plots.diagram_layout import DiagramLayout
+from gui.plots.diagram_picture import diagram_picture, diverging_shade, symmetric_top
+from gui.plots.diagram_words import caption_text, number, phase_headline
 from gui.view import View
 
 MAX_SHOWN = 16  # nodes drawn for a layer wider than ELIDE_ABOVE
@@ -21,9 +30,6 @@ MAX_EDGES = 600
 WIDTHS = (1, 2, 3, 5)  # whole pixels (no antialiasing), for |w| in each quarter of max |w|
 ALPHAS = (90, 150, 210, 255)
 NODE_PEN = "#303030"
-HOVER_NODE_PX = 14
-HOVER_EDGE_PX = 5
-LABEL_Y = 0.56  # nodes span y = -0.5 .. 0.5, with y growing downwards
 INPUT_CLIP = 3.0  # standardised inputs: +-3 standard deviations span the colours
 
 # How each layer's activations are mapped onto the blue-white-red scale (0..1).
@@ -34,6 +40,15 @@ SCALES = {
     "relu": "ReLU: 0 (white) \u2026 largest a in this layer (red)",
 }
 SIGNED_SCALE = "{}: -max |a| (blue) \u2026 0 (white) \u2026 +max |a| (red), max over this layer"
+# Gradients and steps: orange and blue tell apart for every common colour vision
+# deficiency (red and green do not), and differ from the red/blue of the weights.
+GRADIENT_POSITIVE = "#e66100"
+GRADIENT_NEGATIVE = "#1d5fa8"
+NEUTRAL_EDGE = "#c4c4c4"      # a weight of exactly 0, or a gradient not computed yet
+NEUTRAL_NODE = "#ececec"      # a value not computed yet in this update, or not shown
+NEUTRAL_NODE_PEN = "#9a9a9a"
+PALETTES = {"weights": (theme.POSITIVE_WEIGHT, theme.NEGATIVE_WEIGHT),
+            "gradient": (GRADIENT_POSITIVE, GRADIENT_NEGATIVE)}
 
 
 def shown_units(n):
@@ -62,36 +77,75 @@ def scale_text(kind):
     return SCALES.get(kind, SIGNED_SCALE.format(kind))
 
 
-class NetworkDiagram(QWidget, View):
-    """Nodes per layer, weights as edges, shaded by the selected example's activations."""
+def gradient_colormap():
+    """Blue (most negative) -> white (0) -> orange (most positive)."""
+    return pg.ColorMap(pos=[0.0, 0.5, 1.0], color=[QColor(GRADIENT_NEGATIVE).getRgb()[:3],
+                                                   (255, 255, 255),
+                                                   QColor(GRADIENT_POSITIVE).getRgb()[:3]])
+
+
+class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
+    """Nodes per layer, weights as edges, shaded by the selected example's activations;
+    while stepping, lit by the phase that just ran."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._canvas = pg.GraphicsLayoutWidget()
-        self._title = self._canvas.addLabel("Network", row=0, col=0,
-                                            size=f"{theme.TITLE_POINT_SIZE}pt")
-        self._view = self._canvas.addViewBox(row=1, col=0, invertY=True, enableMouse=False,
+        # A QLabel, not a plot title: it wraps instead of being cut off in a narrow dock.
+        self._title = QLabel("Network")
+        self._title.setWordWrap(True)
+        font = QFont(theme.axis_font())
+        font.setPointSize(theme.TITLE_POINT_SIZE - 1)
+        self._title.setFont(font)
+        self._title.setContentsMargins(8, 4, 8, 2)
+        self._title.setStyleSheet("background-color: white; color: black;")
+        # Room for a 16-node column and its labels, whatever the dock.
+        self._canvas.setMinimumHeight(170)
+        self._view = self._canvas.addViewBox(row=0, col=0, invertY=True, enableMouse=False,
                                              enableMenu=False)
         self._caption = caption_label()
-        self._caption.setText("Edges: red w > 0, blue w < 0, thicker = larger |w| (relative to "
-                              "the largest |w| now). Nodes: activations of the selected "
-                              "example. Hover a node or an edge for its values.")
+        self._node_scale = ColourScaleBar()
+        self._edge_scale = ColourScaleBar()
+        # Side by side where they fit, one above the other in a narrow dock.
+        self._scales_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._scales_layout.setContentsMargins(4, 0, 4, 0)
+        self._scales_layout.addWidget(self._node_scale)
+        self._scales_layout.addWidget(self._edge_scale)
+        self._scales_layout.addStretch(1)
+        self._scales = QWidget()
+        self._scales.setLayout(self._scales_layout)
+        self._scales.setStyleSheet("background-color: white;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self._title)
         layout.addWidget(self._canvas, 1)
+        layout.addWidget(self._scales)
         layout.addWidget(self._caption)
         self._shades = shade_brushes(probability_colormap())
+        self._gradient_shades = shade_brushes(gradient_colormap())
+        self._gradient_colours = [gradient_colormap().map(t, mode="qcolor").name()
+                                  for t in (0.0, 0.5, 1.0)]
+        self._neutral_brush = pg.mkBrush(NEUTRAL_NODE)
         self._canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._view.sigResized.connect(self._fit_layout)
         self._session = None
         self._snapshot = None
+        self._picture = None
         self._last_key = None
         self._nodes = None
         self._node_ids = []
         self._edge_items = {}
+        self._labels = []
+        self._band = self._band_label = None
         self._title_text = None
-        theme.cache_static(self._title)
+        self._palette = "weights"
+        self._show_scales(None)
         theme.unindexed(self._canvas)
+
+    @staticmethod
+    def scale_text(kind):
+        return scale_text(kind)
 
     @property
     def nodes(self):
@@ -105,8 +159,32 @@ class NetworkDiagram(QWidget, View):
 
     @property
     def edge_items(self):
-        """{(sign, level): PlotCurveItem}: sign +1/-1, level 0 (thinnest) .. 3."""
+        """{(sign, level): PlotCurveItem}: sign +1/-1, level 0 (thinnest) .. 3; and
+        (0, 0): the neutral edges (a value of exactly 0, or none computed yet)."""
         return dict(self._edge_items)
+
+    @property
+    def title(self):
+        return self._title.text()
+
+    @property
+    def caption(self):
+        return self._caption.text()
+
+    @property
+    def layer_labels(self):
+        """The text under each layer, as drawn now (a line break where it wraps)."""
+        return [label.toPlainText() for label, _ in self._labels]
+
+    @property
+    def picture(self):
+        """The DiagramPicture shown (gui/plots/diagram_picture.py), None before a snapshot."""
+        return self._picture
+
+    @property
+    def scale_texts(self):
+        """What the visible colour scales say, nodes first."""
+        return [bar.text for bar in (self._node_scale, self._edge_scale) if not bar.isHidden()]
 
     # --- building, once per session ---------------------------------------------
 
@@ -114,6 +192,7 @@ class NetworkDiagram(QWidget, View):
         """Forget the previous model; lay out nodes, labels and edge items for this one."""
         self._session = session
         self._snapshot = None
+        self._picture = None
         self._last_key = None
         self._view.clear()
         sizes = session.layer_sizes
@@ -127,11 +206,13 @@ class NetworkDiagram(QWidget, View):
             self._node_x.append(np.full(len(units), float(l)))
             self._node_y.append(ys)
             self._node_ids.extend((l, int(u)) for u in units)
+        self._node_layer = np.concatenate([np.full(len(u), l) for l, u in enumerate(self._units)])
         self._build_edges(session)
         self._build_nodes(tallest)
         self._build_labels(sizes)
-        L = len(sizes) - 1
-        self._view.setRange(xRange=(-0.45, L + 0.45), yRange=(-0.58, 0.72), padding=0)
+        self._build_band()
+        self._show_scales(None)
+        self._fit_layout()
 
     def _build_edges(self, session):
         sizes = session.layer_sizes
@@ -149,88 +230,179 @@ class NetworkDiagram(QWidget, View):
         self._edge_ends = np.concatenate(ends)
         self._edge_flat = np.concatenate(flat)
         self._edge_layer = np.concatenate(layer_of)
+        self._layer_offsets = np.cumsum([0] + [sizes[l] * sizes[l - 1]
+                                               for l in range(1, len(sizes))])
         self._edge_items = {}
-        for sign, color in ((1, theme.POSITIVE_WEIGHT), (-1, theme.NEGATIVE_WEIGHT)):
-            for level, (width, alpha) in enumerate(zip(WIDTHS, ALPHAS)):
-                c = QColor(color)
-                c.setAlpha(alpha)
-                # Antialiased edges cost 10x the paint time (25 ms for 2-8-8-1, 90 ms
-                # for 64-32-1 on the raster engine); the jaggies are the smaller harm.
-                item = pg.PlotCurveItem(pen=pg.mkPen(c, width=width), connect="pairs",
-                                        antialias=False, skipFiniteCheck=True)
-                item.setZValue(level)
-                self._view.addItem(item)
-                self._edge_items[(sign, level)] = item
+        self._palette = "weights"
+        keys = [(sign, level) for sign in (1, -1) for level in range(len(WIDTHS))] + [(0, 0)]
+        for sign, level in keys:
+            # Antialiased edges cost 10x the paint time (25 ms for 2-8-8-1, 90 ms
+            # for 64-32-1 on the raster engine); the jaggies are the smaller harm.
+            item = pg.PlotCurveItem(pen=self._edge_pen(sign, level), connect="pairs",
+                                    antialias=False, skipFiniteCheck=True)
+            item.setZValue(level if sign else -1)
+            self._view.addItem(item)
+            self._edge_items[(sign, level)] = item
         # Which edges each item draws changes only when a weight crosses a width step or
         # zero; in between the items are copied from pixmaps under the changing nodes.
         theme.cache_static(*self._edge_items.values())
         self._drawn_edges = np.empty(0, dtype=np.intp)
         self._edges_of = {}
 
+    def _edge_pen(self, sign, level):
+        if sign == 0:
+            return pg.mkPen(NEUTRAL_EDGE, width=1)
+        positive, negative = PALETTES[self._palette]
+        c = QColor(positive if sign > 0 else negative)
+        c.setAlpha(ALPHAS[level])
+        return pg.mkPen(c, width=WIDTHS[level])
+
     def _build_nodes(self, tallest):
         size = 28 if tallest <= 8 else max(12, int(240 / tallest))
-        self._node_size = size
+        self._node_size = self._full_node_size = size
         self._nodes = pg.ScatterPlotItem(np.concatenate(self._node_x),
                                          np.concatenate(self._node_y), size=size, symbol="o",
                                          pen=pg.mkPen(NODE_PEN, width=1.5), brush=pg.mkBrush("w"))
         self._nodes.setZValue(10)
         self._view.addItem(self._nodes)
         self._node_shades = None
+        self._node_pens = pg.mkPen(NODE_PEN, width=1.5), pg.mkPen(NEUTRAL_NODE_PEN, width=1)
+        self._neutral_shown = None
 
-    def _build_labels(self, sizes):
-        font = theme.axis_font()
-        for l, n in enumerate(sizes):
-            lines = [f"{self._kinds[l]} ({n})"]
-            hidden = n - len(self._units[l])
-            if hidden:
-                lines.append(f"\u2026 +{hidden} more")
-            for row, text in enumerate(lines):
-                # anchor y = -row puts line `row` one line-height below the one above it.
-                label = pg.TextItem(text, color="k", anchor=(0.5, -row))
-                label.setFont(font)
-                label.setPos(float(l), LABEL_Y)
-                self._view.addItem(label)
-                theme.cache_static(label)
+    # --- fitting to the widget's size -----------------------------------------------
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_scales(event.size().width())
+
+    def _fit_scales(self, width=None, shown=None):
+        """One row if the scales fit the width, else one above the other. Called before
+        they are shown, so that a row too wide never widens the dock."""
+        width = self.width() if width is None else width
+        bars = (self._node_scale, self._edge_scale)
+        shown = [not bar.isHidden() for bar in bars] if shown is None else shown
+        needed = sum(bar.sizeHint().width() for bar, on in zip(bars, shown) if on) + 16
+        direction = (QBoxLayout.Direction.LeftToRight if needed <= width
+                     else QBoxLayout.Direction.TopToBottom)
+        if direction != self._scales_layout.direction():
+            self._scales_layout.setDirection(direction)
 
     # --- painting, every frame ----------------------------------------------------
 
     def show_snapshot(self, snapshot, history):
-        """Paint weights and the selected example's activations. Returns False when
-        nothing drawn changed: a repeated update, or node shades and edge widths that
-        round to what is shown already (the tooltips still read this snapshot)."""
+        """Paint weights and the selected example's activations, or the phase just
+        stepped. Returns False when nothing drawn changed: a repeated snapshot, or node
+        shades and edge widths that round to what is shown already (the tooltips still
+        read this snapshot)."""
         if self._session is None:
             return False
-        key = (snapshot.update, snapshot.example_index)
+        record = snapshot.last_phase
+        key = (snapshot.update, snapshot.phase, snapshot.example_index, snapshot.playing,
+               None if record is None else (record.update, record.spec.index))
         if key == self._last_key:
             return False
         self._last_key = key
         self._snapshot = snapshot
-        title = f"Network, activations of training example #{snapshot.example_index}"
+        picture = diagram_picture(snapshot)
+        self._picture = picture
+        changed = self._show_words(picture, snapshot.example_index)
+        changed |= self._paint_nodes(picture)
+        changed |= self._paint_edges(picture)
+        self._place_band()
+        return changed
+
+    def _show_words(self, picture, example):
+        """Title, caption and colour scales; True if the title changed."""
+        title = phase_headline(picture, example)
         changed = title != self._title_text
         if changed:
             self._title_text = title
             self._title.setText(title)
-        changed |= self._paint_nodes(snapshot.example_A)
-        changed |= self._paint_edges(snapshot.W)
+        self._caption.setText(caption_text(picture, example))
+        self._show_scales(picture)
         return changed
 
-    def _paint_nodes(self, example_A):
+    def _show_scales(self, picture):
+        colours = self._gradient_colours
+        nodes = picture is not None and picture.signed_nodes and picture.in_batch
+        edges = picture is not None and picture.edge_symbol != "w"
+        if nodes:
+            top = symmetric_top(picture.nodes)
+            # Symmetric about 0, which is white: the ends say it all, on one line.
+            self._node_scale.set_scale(f"nodes {picture.node_symbol}:", colours,
+                                       (number(-top), "", number(top)))
+        if edges:
+            top = symmetric_top(picture.edges)
+            self._edge_scale.set_scale(f"edges {picture.edge_symbol}:", colours,
+                                       (number(-top), "", number(top)))
+        self._fit_scales(shown=(bool(nodes), bool(edges)))
+        self._node_scale.setVisible(bool(nodes))
+        self._edge_scale.setVisible(bool(edges))
+        self._scales.setVisible(bool(nodes or edges))
+
+    def _paint_nodes(self, picture):
         """Shade the nodes; False if every shade is the one shown already."""
-        # Shade whole layers first: ReLU and linear scales use the layer's largest |a|.
-        t = np.concatenate([activation_shade(a, kind)[units]
-                            for a, units, kind in zip(example_A, self._units, self._kinds)])
-        shades = shade_index(t)
+        neutral = np.zeros(len(self._node_ids), dtype=bool)
+        if picture.signed_nodes:
+            top = symmetric_top(picture.nodes)
+            parts = []
+            for l, (values, units) in enumerate(zip(picture.nodes, self._units)):
+                if values is None:
+                    parts.append(np.full(len(units), np.nan))
+                    neutral[self._node_layer == l] = True
+                else:
+                    parts.append(diverging_shade(values, top)[units])
+            shades = shade_index(np.concatenate(parts))
+            brushes = self._gradient_shades[shades]
+            shades = shades + len(self._shades)   # distinct from the activation shades
+        else:
+            parts = []
+            for l, (values, units, kind) in enumerate(zip(picture.nodes, self._units,
+                                                          self._kinds)):
+                if values is None:
+                    parts.append(np.full(len(units), np.nan))
+                    neutral[self._node_layer == l] = True
+                else:
+                    # Whole layers first: ReLU and linear scales use the layer's largest |a|.
+                    parts.append(activation_shade(values, kind)[units])
+            shades = shade_index(np.concatenate(parts))
+            brushes = self._shades[shades]
+        shades = np.where(neutral, -2, shades)
+        brushes = np.where(neutral, self._neutral_brush, brushes)
         if self._node_shades is not None and np.array_equal(shades, self._node_shades):
             return False
         self._node_shades = shades
-        self._nodes.setBrush(self._shades[shades])
+        self._nodes.setBrush(brushes)
+        if self._neutral_shown is None or not np.array_equal(neutral, self._neutral_shown):
+            self._neutral_shown = neutral
+            strong, faint = self._node_pens
+            self._nodes.setPen(np.where(neutral, faint, strong))
         return True
 
-    def _paint_edges(self, W):
+    def _edge_values(self, picture):
+        """All edge values raveled layer after layer (as W would be), and which are neutral."""
+        parts, neutral = [], []
+        for W, n in zip(picture.edges, np.diff(self._layer_offsets)):
+            if W is None:
+                parts.append(np.zeros(n))
+                neutral.append(np.ones(n, dtype=bool))
+            else:
+                w = np.asarray(W, dtype=np.float64).ravel()
+                parts.append(w)
+                neutral.append(w == 0)   # exactly 0 (a zeros init) is neither sign
+        return np.concatenate(parts), np.concatenate(neutral)
+
+    def _paint_edges(self, picture):
         """Sort the edges into the items of their sign and width; False if none moved."""
-        all_w = np.concatenate([np.asarray(w).ravel() for w in W])
-        w = all_w[self._edge_flat]
-        finite = np.isfinite(all_w)
+        palette = "weights" if picture.edge_symbol == "w" else "gradient"
+        changed = palette != self._palette
+        if changed:
+            self._palette = palette
+            for (s, lv), item in self._edge_items.items():
+                item.setPen(self._edge_pen(s, lv))
+        all_w, all_neutral = self._edge_values(picture)
+        w, neutral = all_w[self._edge_flat], all_neutral[self._edge_flat]
+        finite = np.isfinite(all_w) & ~all_neutral
         top = np.max(np.abs(all_w[finite]), initial=0.0)
         keep = np.flatnonzero(np.isfinite(w))
         if keep.size > MAX_EDGES:
@@ -239,8 +411,8 @@ class NetworkDiagram(QWidget, View):
         self._drawn_edges = keep
         strength = np.abs(w[keep]) / top if top > 0 else np.zeros(keep.size)
         level = np.minimum((strength * len(WIDTHS)).astype(int), len(WIDTHS) - 1)
-        sign = np.where(w[keep] >= 0, 1, -1)
-        changed = False
+        sign = np.where(neutral[keep], 0, np.where(w[keep] > 0, 1, -1))
+        level = np.where(sign == 0, 0, level)
         for (s, lv), item in self._edge_items.items():
             k = keep[(sign == s) & (level == lv)]
             if np.array_equal(k, self._edges_of.get((s, lv))):
@@ -254,80 +426,3 @@ class NetworkDiagram(QWidget, View):
             y[0::2], y[1::2] = e[:, 1], e[:, 3]
             item.setData(x, y, connect="pairs")
         return changed
-
-    # --- hover --------------------------------------------------------------------
-
-    def node_tooltip(self, l, unit):
-        """Text about unit `unit` (0-based) of layer l for the selected example."""
-        s, snap = self._session, self._snapshot
-        n = s.layer_sizes[l]
-        kind = self._kinds[l]
-        if l == 0:
-            name = s.feature_names[unit] if unit < len(s.feature_names) else f"x{unit + 1}"
-            head = f"input layer, feature {unit + 1} of {n}: {name}"
-        else:
-            role = "output layer" if l == len(s.layer_sizes) - 1 else f"hidden layer {l}"
-            head = f"{role}, unit {unit + 1} of {n}, activation {kind}"
-        lines = [head]
-        if snap is None:
-            return head
-        a = float(snap.example_A[l][unit])
-        lines.append(f"training example #{snap.example_index}")
-        if l > 0:
-            W, b = snap.W[l - 1], snap.b[l - 1]
-            with np.errstate(all="ignore"):
-                z = float(W[unit] @ snap.example_A[l - 1] + b[unit, 0])
-            lines.append(f"z = {z:.4g}")
-            lines.append(f"a = {kind}(z) = {a:.4g}")
-        else:
-            lines.append(f"a = x = {a:.4g} (standardised)")
-        lines.append(f"colour: {scale_text(kind)}")
-        return "\n".join(lines)
-
-    def edge_tooltip(self, k):
-        """Text about edge k (an index into the laid-out edges) in the last snapshot."""
-        s, snap = self._session, self._snapshot
-        l = int(self._edge_layer[k])
-        flat = int(self._edge_flat[k])
-        offset = sum(s.layer_sizes[i] * s.layer_sizes[i - 1] for i in range(1, l))
-        j, i = divmod(flat - offset, s.layer_sizes[l - 1])
-        w = float(snap.W[l - 1][j, i])
-        return (f"W[{l}] row {j + 1}, column {i + 1} = {w:.4g}\n"
-                f"from {self._kinds[l - 1]} unit {i + 1} of layer {l - 1} "
-                f"to {self._kinds[l]} unit {j + 1} of layer {l}")
-
-    def tooltip_at(self, x, y, px_w, px_h):
-        """Tooltip for view point (x, y), given one pixel's size in view units; "" if none."""
-        if self._session is None:
-            return ""
-        nx = (np.concatenate(self._node_x) - x) / px_w
-        ny = (np.concatenate(self._node_y) - y) / px_h
-        d = np.hypot(nx, ny)
-        k = int(np.argmin(d))
-        if d[k] <= max(HOVER_NODE_PX, self._node_size / 2):
-            return self.node_tooltip(*self._node_ids[k])
-        if self._snapshot is None or self._drawn_edges.size == 0:
-            return ""
-        e = self._edge_ends[self._drawn_edges]
-        ax, ay = (e[:, 0] - x) / px_w, (e[:, 1] - y) / px_h
-        bx, by = (e[:, 2] - x) / px_w, (e[:, 3] - y) / px_h
-        dx, dy = bx - ax, by - ay
-        # Distance in pixels from the mouse (the origin here) to each segment a-b.
-        t = np.clip(-(ax * dx + ay * dy) / np.maximum(dx * dx + dy * dy, 1e-12), 0.0, 1.0)
-        dist = np.hypot(ax + t * dx, ay + t * dy)
-        k = int(np.argmin(dist))
-        if dist[k] <= HOVER_EDGE_PX:
-            return self.edge_tooltip(int(self._drawn_edges[k]))
-        return ""
-
-    def _on_mouse_moved(self, scene_pos):
-        if self._session is None or not self._view.sceneBoundingRect().contains(scene_pos):
-            QToolTip.hideText()
-            return
-        p = self._view.mapSceneToView(scene_pos)
-        px_w, px_h = self._view.viewPixelSize()
-        text = self.tooltip_at(p.x(), p.y(), px_w, px_h)
-        if text:
-            QToolTip.showText(QCursor.pos(), text, self._canvas)
-        else:
-            QToolTip.hideText()

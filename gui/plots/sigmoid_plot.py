@@ -4,12 +4,13 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import theme
 from gui.plots.adaptive_row import AdaptiveRow
 from gui.plots.live_text import LiveText
+from gui.plots.point_picking import SelectedMark, is_left_click, nearest_within
 from gui.view import View
 
 N_BINS = 20
@@ -82,7 +83,10 @@ def summary_html(train_accuracy, test_accuracy, counts):
 class SigmoidPlot(QWidget, View):
     """sigma(z) with every training example at (Z[L], A[L]), and histograms of A[L] per
     true class: side by side when the widget is wide, stacked when it is tall. Below:
-    accuracies and the training-set confusion matrix."""
+    accuracies and the training-set confusion matrix. The followed example is ringed and
+    numbered; a click on a training point emits example_picked with its index."""
+
+    example_picked = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -106,6 +110,9 @@ class SigmoidPlot(QWidget, View):
                                           brush=theme.class_brush(c, 170)) for c in (0, 1)]
         for item in self.points:
             self.curve_plot.addItem(item)
+        self.selected_mark = SelectedMark(self.curve_plot, 9 + 10)
+        self.curve_widget.scene().sigMouseClicked.connect(self._on_clicked)
+        self.curve_widget.setToolTip("Click a point to follow that training example.")
         threshold_pen = pg.mkPen("#555555", width=1.5, style=Qt.PenStyle.DashLine)
         thresholds = [pg.InfiniteLine(0.5, angle=0, pen=threshold_pen),
                       pg.InfiniteLine(0.0, angle=90, pen=threshold_pen)]
@@ -118,7 +125,10 @@ class SigmoidPlot(QWidget, View):
         self.hist_plot.setMouseEnabled(x=False, y=False)
         self.hist_plot.hideButtons()
         self.hist_plot.disableAutoRange()
-        self.hist_plot.setXRange(0.0, 1.0, padding=0.02)
+        self.hist_plot.setXRange(-0.05, 1.05, padding=0)   # room for the labels 0 and 1
+        # As on the sigmoid's A axis: 0, 0.5 and 1 always, quarters where they have room.
+        self.hist_plot.getAxis("bottom").setTicks(
+            [[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], [(0.25, "0.25"), (0.75, "0.75")]])
         self.edges = np.linspace(0.0, 1.0, N_BINS + 1)
         # Bars have only horizontal and vertical edges: antialiasing them would cost
         # paint time and only blur them.
@@ -185,11 +195,16 @@ class SigmoidPlot(QWidget, View):
     def show_snapshot(self, snapshot, history):
         """Place the examples, fill the histograms, write the counts. False before a
         session and for the update shown already (its outputs are the same)."""
-        if self._session is None or snapshot.update == self._shown_update:
+        if self._session is None:
             return False
+        if snapshot.update == self._shown_update:
+            return self._show_selected(snapshot.example_index)
         self._shown_update = snapshot.update
         metrics = snapshot.metrics
         Z, A = metrics.Z_L[0], metrics.A_L[0]
+        self._Z, self._A = Z, A
+        self._selected = None
+        self._show_selected(snapshot.example_index)
         finite = np.isfinite(Z) & np.isfinite(A)
         for c in (0, 1):
             i = self._shown_by_class[c]
@@ -203,9 +218,39 @@ class SigmoidPlot(QWidget, View):
             self.summary.setText(text)
         return True
 
+    # --- the followed example, and picking one ----------------------------------------
+
+    def _show_selected(self, index):
+        """Ring example `index` where it sits now; False if it is ringed there already."""
+        if index == self._selected or self._Z is None or not 0 <= index < len(self._Z):
+            return False
+        self._selected = index
+        self.selected_mark.show(index, self._Z[index], self._A[index])
+        return True
+
+    def example_at(self, scene_pos):
+        """The drawn training example nearest to a scene position (of the sigmoid plot),
+        within a few pixels; None for empty space."""
+        if self._session is None or self._Z is None:
+            return None
+        drawn = np.concatenate(self._shown_by_class)
+        return nearest_within(self.curve_plot.getViewBox(), scene_pos, self._Z[drawn],
+                              self._A[drawn], drawn)
+
+    def _on_clicked(self, event):
+        if not is_left_click(event):
+            return
+        index = self.example_at(event.scenePos())
+        if index is not None:
+            event.accept()
+            self.example_picked.emit(index)
+
     # --- details -------------------------------------------------------------------
 
     def _clear(self):
+        self._Z = self._A = None
+        self._selected = None
+        self.selected_mark.hide()
         self._shown_update = None
         self._z_range = None
         self._z_changed_at = 0.0

@@ -168,7 +168,7 @@ def test_same_update_is_not_painted_twice(qtbot, moons):
     # Another example moves the ring only: the grid is the same array, so no new heatmap.
     assert plot.show_snapshot(dataclasses.replace(snapshot, example_index=7), None) is True
     assert calls == []
-    x, y = plot._selected.getData()
+    x, y = plot.selected_mark.ring.getData()
     assert (x[0], y[0]) == tuple(session.points_train[:, 7])
     # A later update that reuses the grid (the worker predicts it a few times a second)
     # has nothing new for this view, and says so.
@@ -276,6 +276,13 @@ def painted(qtbot, plot):
     return Painted(plot.heatmap.getViewBox())
 
 
+def number_box(plot, plane):
+    """Whether a canvas pixel (column, row) is under the followed example's number."""
+    rect = plane.canvas.mapFromScene(plot.selected_mark.label.sceneBoundingRect())
+    box = rect.boundingRect().adjusted(-2, -2, 2, 2)
+    return lambda column, row: box.contains(int(column), int(row))
+
+
 def test_the_heatmap_is_painted_in_the_colour_of_p_at_every_grid_point(qtbot, moons):
     _trainer, session, snapshot = moons
     plot = shown(qtbot, session, snapshot)
@@ -288,6 +295,7 @@ def test_the_heatmap_is_painted_in_the_colour_of_p_at_every_grid_point(qtbot, mo
     left, top = plane.pixel(x_min, y_max)
     right, bottom = plane.pixel(x_max, y_min)
     ring = np.array(plane.pixel(*session.points_train[:, snapshot.example_index]))
+    under_number = number_box(plot, plane)
     expected = probability_colormap(pale=True).map(snapshot.boundary.ravel(), mode="byte")
     expected = expected.reshape(r_y, r_x, 4)[..., :3]
     sure = {0: [], 1: []}
@@ -296,7 +304,7 @@ def test_the_heatmap_is_painted_in_the_colour_of_p_at_every_grid_point(qtbot, mo
             column, row = plane.pixel(xs[j], ys[i])
             # The axes' ticks reach into the plot; the selected example's ring is on top.
             if (min(column - left, right - column, row - top, bottom - row) < 7
-                    or np.hypot(*(ring - (column, row))) < 16):
+                    or np.hypot(*(ring - (column, row))) < 16 or under_number(column, row)):
                 continue
             p = snapshot.boundary[i, j]
             colour = plane.rgb(xs[j], ys[i])
@@ -317,6 +325,7 @@ def test_points_and_the_boundary_line_are_painted_where_they_are(qtbot, moons):
     points = np.concatenate([session.points_train, session.points_test], axis=1)
     pixels = plane.pixels(*points).T
     ring = pixels[snapshot.example_index]
+    under_number = number_box(plot, plane)
 
     def clearance(pixel):
         """Pixels from `pixel` to the nearest data point, and to the selected one's ring."""
@@ -326,7 +335,7 @@ def test_points_and_the_boundary_line_are_painted_where_they_are(qtbot, moons):
     checked = 0
     for k, label in enumerate(session.Y_train[0].astype(int)):
         to_points, to_ring = clearance(pixels[k])
-        if np.partition(to_points, 1)[1] < 12 or to_ring < 16:
+        if np.partition(to_points, 1)[1] < 12 or to_ring < 16 or under_number(*pixels[k]):
             continue
         assert plane.rgb(*session.points_train[:, k]) == rgb(theme.CLASS_COLORS[label]), k
         checked += 1
@@ -336,8 +345,9 @@ def test_points_and_the_boundary_line_are_painted_where_they_are(qtbot, moons):
     x, y = plot.contour.getData()
     checked = 0
     for middle in zip((x[0::2] + x[1::2]) / 2, (y[0::2] + y[1::2]) / 2):
-        to_points, to_ring = clearance(np.array(plane.pixel(*middle)))
-        if to_points.min() < 9 or to_ring < 16:
+        pixel = np.array(plane.pixel(*middle))
+        to_points, to_ring = clearance(pixel)
+        if to_points.min() < 9 or to_ring < 16 or under_number(*pixel):
             continue
         assert max(plane.rgb(*middle)) < 100, middle
         checked += 1

@@ -11,7 +11,7 @@ from engine.dataset import load_dataset
 from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer
 from gui import theme
-from gui.plots.gradient_plot import FLOOR, GradientPlot, decade_exponents, decade_label, log_norms
+from gui.plots.gradient_plot import GradientPlot, decade_exponents, decade_label, log_norms
 from gui.training_history import TrainingHistory
 
 SIZES = (2, 8, 8, 1)
@@ -78,13 +78,20 @@ def test_vanishing_layer_is_flagged_and_zero_does_not_break_the_log(plot):
     plot.set_session(session)
     snap = with_norms(snaps[-1], history, [2e-6, 0.0, 0.4])
     plot.show_snapshot(snap, history)
+    # The zero has no bar (drawn up from the bottom it would look like a value) but a
+    # cross at the bottom; the others reach their norms.
+    np.testing.assert_array_equal(plot.bars.opts["x"], [1, 3])
     tops = np.asarray(plot.bars.opts["y0"]) + np.asarray(plot.bars.opts["height"])
-    np.testing.assert_allclose(tops, np.log10([2e-6, FLOOR, 0.4]))
+    np.testing.assert_allclose(tops, np.log10([2e-6, 0.4]))
+    x, y = plot.zero_marks.getData()
+    np.testing.assert_array_equal(x, [2])
+    assert y[0] < np.log10(2e-6) and y[0] > plot.bars.opts["y0"]
     assert np.all(np.isfinite(plot.bars.opts["height"]))
     text = plot.ratio_label.text()
-    assert "vanishing? layer 1, 2" in text and "= <b>0</b>" in text
+    assert "dead (dW = 0): layer&nbsp;2" in text and "vanishing: layer&nbsp;1" in text
+    assert "= <b>0</b>" in text
     brushes = plot.bars.opts["brushes"]
-    assert brushes[0].style() != brushes[2].style()
+    assert brushes[0].style() != brushes[1].style()
     for curve in plot.curves:
         assert np.all(np.isfinite(curve.getData()[1]))
 

@@ -126,6 +126,7 @@ def test_examples_and_histogram_bars_are_painted_in_their_class_colours(plot, qt
     plot.set_session(session)
     show_at(plot, qtbot, 900, 600)
     plot.show_snapshot(snap, history)
+    plot.selected_mark.hide()   # its ring and number sit on the pile of points it is in
     Y = session.Y_train[0].astype(int)
     Z, A = snap.metrics.Z_L[0], snap.metrics.A_L[0]
     curve = Painted(plot.curve_plot.getViewBox())
