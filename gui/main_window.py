@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         # The views are the whole window; an empty, hidden centre lets the docks fill it.
         self.setCentralWidget(QWidget())
         self.centralWidget().hide()
+        for title in ("Decision boundary", "Sigmoid outputs"):
+            self.views[title].example_picked.connect(self.select_example)
         self.layouts = WindowLayouts(self, self.controls_dock, self.view_docks)
         self.layouts.switch_to(TRAIN)
 
@@ -255,6 +257,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def step_back_update(self):
         self.worker.step_back_update()
+
+    @Slot(int)
+    def select_example(self, index):
+        """Follow training example `index` in every view and in the stepper."""
+        self.worker.select_example(index)
 
     @Slot()
     def toggle_layout(self):
