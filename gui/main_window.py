@@ -18,7 +18,7 @@ from engine.config import ConfigError, make_model_config, make_train_config
 from .controller import TrainingController
 from .panels.data_panel import DataPanel
 from .panels.model_panel import ModelPanel
-from .panels.phase_panel import PhasePanel
+from .stepper.step_view import StepView
 from .panels.training_panel import TrainingPanel
 from .plots.boundary_plot import BoundaryPlot
 from .plots.cost_plot import CostPlot
@@ -39,7 +39,7 @@ VIEWS = (
     (("Cost", CostPlot, 30), ("Decision boundary", BoundaryPlot, 15),
      ("Sigmoid outputs", SigmoidPlot, 10)),
     (("Gradient magnitudes", GradientPlot, 15), ("Network", NetworkDiagram, 10),
-     ("Step through", PhasePanel, 10)),
+     ("Step through", StepView, 10)),
 )
 
 
