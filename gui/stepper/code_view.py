@@ -20,6 +20,7 @@ class CodeView(QWidget):
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.NoWrap)
         self.text.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.text.setMinimumWidth(120)
         mono = QFont("DejaVu Sans Mono")
         mono.setStyleHint(QFont.Monospace)
         mono.setPointSizeF(self.font().pointSizeF() * 0.95)
@@ -32,8 +33,9 @@ class CodeView(QWidget):
         layout.addWidget(self.text)
 
     def show_code(self, code):
-        files = sorted({path for path, _ in code})
-        self.toggle.setText(f"Code that runs it ({', '.join(files)})")
+        names = ", ".join(source.split("(")[0].removeprefix("def ") for _, source in code)
+        self.toggle.setText("Code that runs it")
+        self.toggle.setToolTip(f"The engine's own functions, as they run: {names}")
         blocks = [f"# {path}\n{source}" for path, source in code]
         self.text.setPlainText("\n\n".join(blocks))
         lines = self.text.toPlainText().count("\n") + 1

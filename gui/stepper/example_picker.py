@@ -5,6 +5,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from gui.panels.message_label import MessageLabel
 
+from .flow_layout import FlowLayout
+
 
 def label_text(y):
     y = float(y)
@@ -38,13 +40,18 @@ class ExamplePicker(QWidget):
         self.offer = QPushButton()
         self.offer.setAutoDefault(False)
         self.offer.clicked.connect(self._take_offer)
-        row = QHBoxLayout()
+        chooser = QWidget()
+        choose_row = QHBoxLayout(chooser)
+        choose_row.setContentsMargins(0, 0, 0, 0)
+        choose_row.addWidget(QLabel("follow example"))
+        choose_row.addWidget(self.field)
+        choose_row.addWidget(self.follow)
+        # Side by side when there is room, the field under the name in a narrow dock.
+        row_widget = QWidget()
+        row = FlowLayout(row_widget, spacing=16)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.name)
-        row.addStretch(1)
-        row.addWidget(QLabel("follow example"))
-        row.addWidget(self.field)
-        row.addWidget(self.follow)
+        row.addWidget(chooser)
         absent_row = QHBoxLayout()
         absent_row.setContentsMargins(0, 0, 0, 0)
         absent_row.addWidget(self.absent, 1)
@@ -52,7 +59,7 @@ class ExamplePicker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(row)
+        layout.addWidget(row_widget)
         layout.addWidget(self.message)
         layout.addLayout(absent_row)
         self.set_absent(None)
