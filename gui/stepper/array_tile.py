@@ -50,7 +50,8 @@ class ArrayTile(QFrame):
     """One array. column: the followed example's column to outline (arrays with one
     column per example), or None; examples: the example number of each column."""
 
-    def __init__(self, name, values, column=None, examples=None, zoom=1.0, note=""):
+    def __init__(self, name, values, column=None, examples=None, zoom=1.0, note="",
+                 max_width=400):
         super().__init__()
         self.name = name
         self.values = np.asarray(values)
@@ -60,7 +61,7 @@ class ArrayTile(QFrame):
         frame_layout.addWidget(frame)
         self.title = small_label(title_html(name, self.values, note), 1.0)
         layout.addWidget(self.title)
-        self.heatmap = Heatmap(zoom=zoom)
+        self.heatmap = Heatmap(zoom=zoom, max_width=max_width - 20)
         scale = symmetric_scale(self.values)
         self.heatmap.set_array(self.values, scale, column,
                                examples if self.values.ndim == 2 else None)
@@ -69,7 +70,7 @@ class ArrayTile(QFrame):
         finite = self.values[np.isfinite(self.values)]
         low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
         self.scale_bar.set_range(scale, low, high)
-        self.scale_bar.setFixedWidth(max(self.heatmap.width(), 130))
+        self.scale_bar.setFixedWidth(max(self.heatmap.width(), min(130, max_width - 20)))
         small = self.scale_bar.font()
         small.setPointSizeF(small.pointSizeF() * 0.85)
         self.scale_bar.setFont(small)
@@ -84,7 +85,7 @@ class ArrayTile(QFrame):
                 lines.append(f"its values: [{numbers}]")
         self.caption = small_label("<br>".join(lines), 0.85)
         self.caption.setWordWrap(True)
-        self.caption.setMaximumWidth(max(self.heatmap.width(), 220))
+        self.caption.setMaximumWidth(max(self.heatmap.width(), min(220, max_width - 20)))
         layout.addWidget(self.caption)
 
 

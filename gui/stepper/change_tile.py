@@ -26,8 +26,8 @@ class ChangeTile(QFrame):
         outer.addWidget(frame)
         layout.addWidget(small_label(title_html(name, self.new, "changed by the step"), 1.0))
         shared = symmetric_scale(self.old, self.new)
-        self.before, self.after, self.delta = Heatmap(zoom=zoom), Heatmap(zoom=zoom), \
-            Heatmap(zoom=zoom)
+        self.before, self.after, self.delta = (Heatmap(zoom=zoom, max_width=width - 20)
+                                               for _ in range(3))
         self.before.set_array(self.old, shared)
         self.after.set_array(self.new, shared)
         change_scale = symmetric_scale(self.change)

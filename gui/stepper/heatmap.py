@@ -44,8 +44,11 @@ def shows_numbers(shape):
 class Heatmap(QWidget):
     """A 2-D array in the diverging colours; hover a cell for its value."""
 
-    def __init__(self, parent=None, zoom=1.0):
+    def __init__(self, parent=None, zoom=1.0, max_width=TARGET_WIDTH):
+        """zoom: how much larger than the usual size to draw; max_width: the pixels the
+        heatmap may take across (a many-column array is squeezed into them)."""
         super().__init__(parent)
+        self._max_width = max(int(max_width), 60)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
         self._zoom = zoom
@@ -70,7 +73,8 @@ class Heatmap(QWidget):
         self._column = column
         self._column_names = column_names
         self._numbers = shows_numbers(values.shape)
-        shown, row_step, col_step = reduce_blocks(values, MAX_ROWS, MAX_COLS)
+        max_cols = min(MAX_COLS, self._max_width - 2)
+        shown, row_step, col_step = reduce_blocks(values, MAX_ROWS, max_cols)
         self._steps = (row_step, col_step)
         self._shown = shown
         rgba = np.ascontiguousarray(colorize(shown, scale))
@@ -88,7 +92,7 @@ class Heatmap(QWidget):
             widest = max(metrics.horizontalAdvance(short_number(v))
                          for v in self._values.ravel()) if self._values.size else 10
             return QSize(max(widest + 10, 38), metrics.height() + 8)
-        width = TARGET_WIDTH * self._zoom / cols
+        width = min(TARGET_WIDTH * self._zoom, self._max_width - 2) / cols
         height = TARGET_HEIGHT * self._zoom / rows
         return QSize(int(min(max(width, 1), 18 * self._zoom)) or 1,
                      int(min(max(height, 2), 18 * self._zoom)) or 1)

@@ -4,7 +4,7 @@ in the seeds' notation, every array it read and wrote, and the code that ran it.
 Made to be the largest thing on screen and to work in a small dock as well: everything
 sits in one scrolling column whose tiles wrap to the width there is.
 """
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -48,7 +48,12 @@ class StepView(QWidget, View):
         self._snapshot = None
         self._viewed = None      # index of a done phase clicked in the strip
         self._shown = None
-        self._zoom = 1.0
+        self._zoom = self._zoom_wanted = 1.0
+        self._tile_width = 0
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(120)
+        self._resize_timer.timeout.connect(self._fit_to_width)
         self.tiles = {}
         self._sections = []
 
@@ -142,15 +147,26 @@ class StepView(QWidget, View):
     def header_text(self):
         return self.header.text()
 
+    def _available_width(self):
+        """Pixels a tile may take across: the view less its scroll bar and margins."""
+        return max(self.width() - 50, 150)
+
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        zoom = WIDE_ZOOM if self.width() >= WIDE else 1.0
-        if zoom != self._zoom:
-            self._zoom = zoom
-            if self._snapshot is not None and not self._snapshot.playing:
-                self._render()
+        # Tiles are drawn for a width; redraw them (once the resizing settles) when the
+        # width changed enough to make them too wide or leave much room unused.
+        self._zoom_wanted = WIDE_ZOOM if self.width() >= WIDE else 1.0
+        if abs(self._available_width() - self._tile_width) > 30 or \
+                self._zoom_wanted != self._zoom:
+            self._resize_timer.start()
+
+    def _fit_to_width(self):
+        self._zoom = self._zoom_wanted
+        if self._snapshot is not None and not self._snapshot.playing:
+            self._render()
 
     def _render(self):
+        self._zoom = self._zoom_wanted
         snapshot = self._snapshot
         playing = snapshot.playing
         for widget in (self.strip, self.reach, self.equation, self.tile_area, self.code):
@@ -179,7 +195,8 @@ class StepView(QWidget, View):
                               "and writes.", [])
             return
         column = record.column_of(snapshot.example_index)
-        for title, tiles in make_tiles(record, column, self._zoom, self.scroll.viewport().width() - 40):
+        self._tile_width = self._available_width()
+        for title, tiles in make_tiles(record, column, self._zoom, self._tile_width):
             self._add_section(title, tiles)
         L = len(self._specs) // 2 - 1
         if record.kind == BACKWARD and record.layer == L:

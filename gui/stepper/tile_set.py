@@ -24,8 +24,8 @@ def make_tiles(record, column, zoom=1.0, width=1000):
             note = (f"the mean loss over the m = {record.m} examples" if name == "J" else "")
             return ScalarTile(name, values, note)
         if is_per_example(name):
-            return ArrayTile(name, values, column, examples, zoom)
-        return ArrayTile(name, values, zoom=zoom)
+            return ArrayTile(name, values, column, examples, zoom, max_width=width)
+        return ArrayTile(name, values, zoom=zoom, max_width=width)
 
     if record.kind == UPDATE:
         changed = [ChangeTile(name, record.reads[name], record.writes[name], zoom,

@@ -253,3 +253,17 @@ def test_typing_an_example_asks_for_it_and_bad_input_says_what_is_allowed(qtbot,
     picker.field.setText("3")
     qtbot.keyClick(picker.field, Qt.Key_Return)
     assert seen == [3] and picker.message.message() == ""
+
+
+@pytest.mark.parametrize("size", [(450, 350), (1200, 700)])
+def test_every_phase_fits_the_width_it_is_given(qtbot, xor, size):
+    """In a small dock and large alike the view scrolls down, never sideways: nothing is
+    cut off at the right edge."""
+    s = Stepping(qtbot, xor)
+    s.view.resize(*size)
+    for _ in range(P):
+        s.step()
+        qtbot.wait(10)
+        content = s.view.scroll.widget()
+        assert content.minimumSizeHint().width() <= s.view.scroll.viewport().width()
+        assert s.view.scroll.horizontalScrollBar().maximum() == 0
