@@ -18,7 +18,7 @@ STYLES = {
     NEXT: "background:white; border:2px dashed #555; color:#111;",
     LATER: "background:#f4f4f4; border:1px solid #d0d0d0; color:#777;",
 }
-VIEWED = "text-decoration: underline;"
+VIEWED = "border:3px solid #222; text-decoration: underline;"
 
 
 def short_title(spec):
@@ -66,7 +66,8 @@ class PhaseStrip(QWidget):
         for i, (button, spec, state) in enumerate(zip(self._buttons, self._specs, states)):
             mark = MARKS[state]
             button.setText(f"{mark}\n{short_title(spec)}" if mark else f" \n{short_title(spec)}")
-            style = STYLES[state] + (VIEWED if i == viewed else "")
+            # A done phase clicked to be shown again is outlined; the current one already is.
+            style = STYLES[state] + (VIEWED if i == viewed and state != CURRENT else "")
             button.setStyleSheet(f"QToolButton {{ {style} border-radius:4px; padding:2px 6px; }}")
             clickable = state in (DONE, CURRENT)
             button.setCursor(Qt.PointingHandCursor if clickable else Qt.ArrowCursor)

@@ -219,7 +219,8 @@ class StepView(QWidget, View):
                 f"{record.spec.title}")
         last = snapshot.last_phase
         if last is not None and record is not last:
-            return text + f" · shown again (the last phase run is {last.spec.index + 1})"
+            return (text + f" · shown again (the last phase run is phase "
+                           f"{last.spec.index + 1}, {last.spec.title})")
         if snapshot.phase > 0:
             return text + f" · next: {self._specs[snapshot.phase].title}"
         return text + f" · next: {self._specs[0].title} of update {snapshot.update + 1:,}"
