@@ -50,7 +50,7 @@ class ChangeTile(QFrame):
             grid.addWidget(heatmap, row + 1, col)
             bar = ColorScale()
             bar.set_range(scale, float(np.min(v)), float(np.max(v)))
-            bar.setFixedWidth(max(heatmap.width(), 110))
+            bar.setFixedWidth(max(heatmap.width(), 120))
             small = bar.font()
             small.setPointSizeF(small.pointSizeF() * 0.85)
             bar.setFont(small)

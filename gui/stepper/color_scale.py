@@ -51,6 +51,9 @@ class ColorScale(QWidget):
         text_box = QRect(1, BAR_HEIGHT + 3, width, self.height() - BAR_HEIGHT - 3)
         low, zero, high = self.labels()
         painter.drawText(text_box, Qt.AlignLeft | Qt.AlignTop, low)
-        painter.drawText(text_box, Qt.AlignHCenter | Qt.AlignTop, zero)
         painter.drawText(text_box, Qt.AlignRight | Qt.AlignTop, high)
+        metrics = QFontMetrics(self.font())
+        end_width = max(metrics.horizontalAdvance(low), metrics.horizontalAdvance(high))
+        if 2 * end_width + 2 * metrics.horizontalAdvance(zero) + 12 <= width:
+            painter.drawText(text_box, Qt.AlignHCenter | Qt.AlignTop, zero)
         painter.end()

@@ -25,10 +25,15 @@ WIDE = 1000        # viewport pixels from which the tiles are drawn larger
 WIDE_ZOOM = 1.35
 
 
+TEXT_SCALE_WIDE = 1.2   # text size, from WIDE_TEXT pixels across (a projector, a big screen)
+WIDE_TEXT = 1500
+
+
 def wrapped_label(point_scale=1.0, bold=False):
     label = QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.RichText)
+    label.setProperty("point_scale", point_scale)
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * point_scale)
     font.setBold(bold)
@@ -49,6 +54,7 @@ class StepView(QWidget, View):
         self._viewed = None      # index of a done phase clicked in the strip
         self._shown = None
         self._zoom = self._zoom_wanted = 1.0
+        self._text_scale = 1.0
         self._tile_width = 0
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
@@ -156,8 +162,9 @@ class StepView(QWidget, View):
         # Tiles are drawn for a width; redraw them (once the resizing settles) when the
         # width changed enough to make them too wide or leave much room unused.
         self._zoom_wanted = WIDE_ZOOM if self.width() >= WIDE else 1.0
+        wide_text = TEXT_SCALE_WIDE if self.width() >= WIDE_TEXT else 1.0
         if abs(self._available_width() - self._tile_width) > 30 or \
-                self._zoom_wanted != self._zoom:
+                self._zoom_wanted != self._zoom or wide_text != self._text_scale:
             self._resize_timer.start()
 
     def _fit_to_width(self):
@@ -165,8 +172,26 @@ class StepView(QWidget, View):
         if self._snapshot is not None and not self._snapshot.playing:
             self._render()
 
+    def _scale_text(self):
+        """Larger text on a wide view, so that a class at the back can read it."""
+        scale = TEXT_SCALE_WIDE if self.width() >= WIDE_TEXT else 1.0
+        if scale == self._text_scale:
+            return
+        self._text_scale = scale
+        base = self.font().pointSizeF()
+        for label in (self.header, self.reach, self.equation, self.note, self.hint,
+                      self.derivation):
+            font = QFont(label.font())
+            font.setPointSizeF(base * label.property("point_scale") * scale)
+            label.setFont(font)
+        for widget in (self.picker, self.strip):
+            font = QFont(widget.font())
+            font.setPointSizeF(base * scale)
+            widget.setFont(font)
+
     def _render(self):
         self._zoom = self._zoom_wanted
+        self._scale_text()
         snapshot = self._snapshot
         playing = snapshot.playing
         for widget in (self.strip, self.reach, self.equation, self.tile_area, self.code):
