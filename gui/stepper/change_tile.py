@@ -9,6 +9,8 @@ from .equation_html import symbol_html
 from .heatmap import Heatmap
 from .number_format import short_number
 
+BAR_WIDTH = 120   # the narrowest colour key that still shows its three labels
+
 
 class ChangeTile(QFrame):
     """old -> new, both on one colour scale so they can be compared, and new - old
@@ -40,7 +42,7 @@ class ChangeTile(QFrame):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(3)
-        wide = 3 * (max(self.before.width(), 110) + 10) + 20 > width
+        wide = 3 * (max(self.before.width(), BAR_WIDTH) + 10) + 20 > width
         maps = (self.before, self.after, self.delta)
         scales = (shared, shared, change_scale)
         values = (self.old, self.new, self.change)
@@ -50,7 +52,7 @@ class ChangeTile(QFrame):
             grid.addWidget(heatmap, row + 1, col)
             bar = ColorScale()
             bar.set_range(scale, float(np.min(v)), float(np.max(v)))
-            bar.setFixedWidth(max(heatmap.width(), 120))
+            bar.setFixedWidth(max(heatmap.width(), BAR_WIDTH))
             small = bar.font()
             small.setPointSizeF(small.pointSizeF() * 0.85)
             bar.setFont(small)
