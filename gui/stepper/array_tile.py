@@ -6,7 +6,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from .color_scale import ColorScale
-from .diverging_colors import symmetric_scale
+from .diverging_colors import display_scale
 from .equation_html import symbol_html
 from .heatmap import Heatmap, shows_numbers
 from .number_format import full_number, shape_symbols_html, shape_text, short_number
@@ -62,20 +62,21 @@ class ArrayTile(QFrame):
         self.title = small_label(title_html(name, self.values, note), 1.0)
         layout.addWidget(self.title)
         self.heatmap = Heatmap(zoom=zoom, max_width=max_width - 20)
-        scale = symmetric_scale(self.values)
+        scale, clipped = display_scale(self.values)
         self.heatmap.set_array(self.values, scale, column,
                                examples if self.values.ndim == 2 else None)
         layout.addWidget(self.heatmap)
         self.scale_bar = ColorScale()
         finite = self.values[np.isfinite(self.values)]
         low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
-        self.scale_bar.set_range(scale, low, high)
+        self.scale_bar.set_range(scale, low, high, clipped)
         self.scale_bar.setFixedWidth(max(self.heatmap.width(), min(130, max_width - 20)))
         small = self.scale_bar.font()
         small.setPointSizeF(small.pointSizeF() * 0.85)
         self.scale_bar.setFont(small)
         layout.addWidget(self.scale_bar)
-        lines = [f"min {short_number(low)} · max {short_number(high)}"]
+        lines = [f"min {short_number(low)} · max {short_number(high)}"
+                 + (" (colours stop at the 99.5th percentile)" if clipped else "")]
         self.column = column
         if column is not None:
             who = f"example #{int(examples[column])}" if examples is not None else ""

@@ -17,18 +17,26 @@ class ColorScale(QWidget):
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self._scale = 1.0
         self._low = self._high = 0.0
+        self._clipped = False
 
-    def set_range(self, scale, low, high):
-        """scale: the |value| of the end colours; low, high: the array's min and max."""
-        self._scale, self._low, self._high = scale, low, high
-        self.setToolTip(f"Colours from −{short_number(scale).lstrip('−')} (blue) through 0 "
-                        f"(white) to +{short_number(scale)} (orange). The array's smallest "
-                        f"value is {short_number(low)}, its largest {short_number(high)}.")
+    def set_range(self, scale, low, high, clipped=False):
+        """scale: the |value| of the end colours; low, high: the array's min and max;
+        clipped: values beyond +-scale take the end colours."""
+        self._scale, self._low, self._high, self._clipped = scale, low, high, clipped
+        tip = (f"Colours from −{short_number(scale)} (blue) through 0 (white) to "
+               f"+{short_number(scale)} (orange). The array's smallest value is "
+               f"{short_number(low)}, its largest {short_number(high)}.")
+        if clipped:
+            tip += (" A few values lie far beyond the rest; they take the end colours, so "
+                    "that the others are not all white.")
+        self.setToolTip(tip)
         self.update()
 
     def labels(self):
         """The three tick labels, left to right."""
         s = short_number(self._scale)
+        if self._clipped:
+            return (f"≤ −{s}", "0", f"≥ +{s}")
         return (f"−{s}", "0", f"+{s}")
 
     def sizeHint(self):

@@ -47,3 +47,18 @@ def colorize(values, scale):
 def is_dark(t):
     """Whether the colour at position t needs light text on it."""
     return t < 0.12 or t > 0.9
+
+
+def display_scale(values):
+    """(s, clipped): the |value| of the end colours for one array. Normally its largest
+    |value|; when a few outliers dwarf the rest (99.5% of |values| under a quarter of the
+    largest) the 99.5th percentile, so the rest is not all white, and clipped is True."""
+    a = np.asarray(values, dtype=float)
+    finite = np.abs(a[np.isfinite(a)])
+    largest = symmetric_scale(a)
+    if finite.size < 50:
+        return largest, False
+    typical = float(np.percentile(finite, 99.5))
+    if 0 < typical < largest / 4:
+        return typical, True
+    return largest, False

@@ -5,7 +5,7 @@ The picture is built once per array as a QImage of at most MAX_COLS x MAX_ROWS c
 single large number stays visible) and painted scaled: no widget per cell.
 """
 import numpy as np
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -13,7 +13,7 @@ from .diverging_colors import colorize, is_dark, positions
 from .number_format import full_number, short_number
 
 NUMBERS_UP_TO = 8        # arrays of at most 8 x 8 show their numbers
-MAX_COLS = 320           # cells drawn across, at most
+MAX_COLS = 480           # cells drawn across, at most (fewer than the pixels there are)
 MAX_ROWS = 160
 TARGET_WIDTH = 320       # pixels a many-column array is stretched or squeezed to
 TARGET_HEIGHT = 120
@@ -59,7 +59,7 @@ class Heatmap(QWidget):
         self._steps = (1, 1)
         self._numbers = False
         self._column_names = None
-        self._cell = QSize(10, 10)
+        self._cell = QSizeF(10, 10)   # pixels per cell shown; fractional when squeezed
 
     def set_array(self, values, scale, column=None, column_names=None):
         """values (n, k) (a (n,) array is a column); scale: the |value| of the end colours;
@@ -73,7 +73,8 @@ class Heatmap(QWidget):
         self._column = column
         self._column_names = column_names
         self._numbers = shows_numbers(values.shape)
-        max_cols = min(MAX_COLS, self._max_width - 2)
+        # Never more columns than pixels: a squeezed image would drop columns unseen.
+        max_cols = int(min(MAX_COLS, TARGET_WIDTH * self._zoom, self._max_width - 2))
         shown, row_step, col_step = reduce_blocks(values, MAX_ROWS, max_cols)
         self._steps = (row_step, col_step)
         self._shown = shown
@@ -91,11 +92,10 @@ class Heatmap(QWidget):
             metrics = QFontMetrics(self._number_font())
             widest = max(metrics.horizontalAdvance(short_number(v))
                          for v in self._values.ravel()) if self._values.size else 10
-            return QSize(max(widest + 10, 38), metrics.height() + 8)
+            return QSizeF(max(widest + 10, 38), metrics.height() + 8)
         width = min(TARGET_WIDTH * self._zoom, self._max_width - 2) / cols
         height = TARGET_HEIGHT * self._zoom / rows
-        return QSize(int(min(max(width, 1), 18 * self._zoom)) or 1,
-                     int(min(max(height, 2), 18 * self._zoom)) or 1)
+        return QSizeF(min(width, 18 * self._zoom), min(max(height, 1), 18 * self._zoom))
 
     def _number_font(self):
         font = QFont(self.font())
@@ -104,12 +104,12 @@ class Heatmap(QWidget):
 
     def sizeHint(self):
         h, w = self._shown.shape if self._image is not None else (1, 1)
-        return QSize(w * self._cell.width() + 2, h * self._cell.height() + 2)
+        return QSize(round(w * self._cell.width()) + 2, round(h * self._cell.height()) + 2)
 
     def cell_rect(self, row, col):
         """The rectangle of shown cell (row, col) in widget pixels."""
         cw, ch = self._cell.width(), self._cell.height()
-        return QRect(1 + col * cw, 1 + row * ch, cw, ch)
+        return QRectF(1 + col * cw, 1 + row * ch, cw, ch)
 
     def number_texts(self):
         """The numbers written in the cells, row by row, or None when it shows none."""
@@ -130,7 +130,7 @@ class Heatmap(QWidget):
             return
         painter = QPainter(self)
         h, w = self._shown.shape
-        whole = QRect(1, 1, w * self._cell.width(), h * self._cell.height())
+        whole = QRectF(1, 1, w * self._cell.width(), h * self._cell.height())
         painter.drawImage(whole, self._image)
         painter.setPen(QPen(QColor("#9a9a9a"), 1))
         painter.drawRect(whole.adjusted(-1, -1, 0, 0))
@@ -138,7 +138,9 @@ class Heatmap(QWidget):
             self._paint_numbers(painter)
         if self._column is not None:
             col = self._column // self._steps[1]
-            rect = QRect(1 + col * self._cell.width(), 1, self._cell.width(), whole.height())
+            # At least 2 pixels wide, so one squeezed column still shows its outline.
+            left = 1 + col * self._cell.width()
+            rect = QRectF(left, 1, max(self._cell.width(), 2.0), whole.height())
             # A dark and a light line, so the outline shows on every colour.
             painter.setPen(QPen(QColor("white"), 3))
             painter.drawRect(rect.adjusted(-1, -1, 0, 0))
@@ -162,7 +164,7 @@ class Heatmap(QWidget):
     def cell_at(self, point):
         """The array (row, column) under a widget point, or None."""
         cw, ch = self._cell.width(), self._cell.height()
-        row, col = (point.y() - 1) // ch, (point.x() - 1) // cw
+        row, col = int((point.y() - 1) // ch), int((point.x() - 1) // cw)
         if not (0 <= row < self._shown.shape[0] and 0 <= col < self._shown.shape[1]):
             return None
         return (min(row * self._steps[0], self._values.shape[0] - 1),
