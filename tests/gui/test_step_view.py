@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from on_screen import new_view, show_at
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -267,3 +268,21 @@ def test_every_phase_fits_the_width_it_is_given(qtbot, xor, size):
         content = s.view.scroll.widget()
         assert content.minimumSizeHint().width() <= s.view.scroll.viewport().width()
         assert s.view.scroll.horizontalScrollBar().maximum() == 0
+
+
+def test_the_example_field_leaves_stepping_keys_to_the_window(qtbot, xor):
+    s = Stepping(qtbot, xor)
+    field = s.view.picker.field
+    stepped = []
+    action = QAction("Step phase", s.view)
+    action.setShortcuts([QKeySequence("."), QKeySequence("Shift+Right")])
+    action.triggered.connect(lambda: stepped.append(True))
+    s.view.addAction(action)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "12")
+    qtbot.keyClick(field, Qt.Key_Period)
+    qtbot.keyClick(field, Qt.Key_Right, Qt.ShiftModifier)
+    assert field.text() == "12" and len(stepped) == 2
+    qtbot.keyClick(field, Qt.Key_Escape)
+    assert not field.hasFocus()
