@@ -199,7 +199,7 @@ class StepView(QWidget, View):
         self.derivation.setVisible(False)
         self._show_example(snapshot)
         if playing:
-            self.header.setText(f"Training… update {snapshot.update:,}")
+            self.header.setText("Training…")
             self.note.setText(playing_note())
             self.hint.setText("")
             self._clear_tiles()

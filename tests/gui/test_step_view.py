@@ -16,7 +16,7 @@ from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer
 from gui.stepper.change_tile import ChangeTile
 from gui.stepper.equation_html import equation_html
-from gui.stepper.heatmap import reduce_blocks
+from gui.stepper.heatmap import Heatmap, reduce_blocks
 from gui.stepper.number_format import full_number, short_number
 from gui.stepper.output_derivation import example_derivation, per_example_dw
 from gui.stepper.phase_strip import CURRENT, DONE, LATER, NEXT
@@ -286,3 +286,15 @@ def test_the_example_field_leaves_stepping_keys_to_the_window(qtbot, xor):
     assert field.text() == "12" and len(stepped) == 2
     qtbot.keyClick(field, Qt.Key_Escape)
     assert not field.hasFocus()
+
+
+def test_hovering_a_cell_finds_its_row_and_column(qtbot):
+    heatmap = new_view(qtbot, Heatmap)
+    values = np.arange(4 * 1400, dtype=float).reshape(4, 1400)
+    heatmap.set_array(values, 5600.0, column=700)
+    rows, cols = heatmap.shown_shape()
+    assert rows == 4
+    assert cols <= heatmap.width()                   # never more columns than pixels
+    step = -(-1400 // cols)
+    rect = heatmap.cell_rect(2, 700 // step)
+    assert heatmap.cell_at(rect.center().toPoint()) == (2, (700 // step) * step)
