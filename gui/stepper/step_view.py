@@ -41,6 +41,14 @@ def wrapped_label(point_scale=1.0, bold=False):
     return label
 
 
+def last_record(snapshot):
+    """The record of the last phase run: the snapshot's, or, for a snapshot sent for
+    another reason (a new learning rate, a pause), the last of the update's records."""
+    if snapshot.last_phase is not None:
+        return snapshot.last_phase
+    return snapshot.phase_records[-1] if snapshot.phase_records else None
+
+
 class StepView(QWidget, View):
     """example_requested(i): the user asked to follow training example i."""
 
@@ -119,7 +127,7 @@ class StepView(QWidget, View):
         if snapshot.playing:
             key = ("playing", snapshot.example_index)
         else:
-            key = (snapshot.update, snapshot.phase, id(snapshot.last_phase),
+            key = (snapshot.update, snapshot.phase, id(last_record(snapshot)),
                    snapshot.example_index, snapshot.updates_back, len(snapshot.phase_records))
         if key == self._shown or self._session is None:
             return False
@@ -140,13 +148,13 @@ class StepView(QWidget, View):
             for record in snapshot.phase_records:
                 if record.spec.index == self._viewed:
                     return record
-        return snapshot.last_phase
+        return last_record(snapshot)
 
     def show_phase(self, index):
         """Show the record of done phase `index` of the current update again."""
         if self._snapshot is None:
             return
-        last = self._snapshot.last_phase
+        last = last_record(self._snapshot)
         self._viewed = None if last is not None and last.spec.index == index else index
         self._render()
 
@@ -242,7 +250,7 @@ class StepView(QWidget, View):
                     f"{spec.title}")
         text = (f"Update {record.update + 1:,} · phase {record.spec.index + 1} of {P} — "
                 f"{record.spec.title}")
-        last = snapshot.last_phase
+        last = last_record(snapshot)
         if last is not None and record is not last:
             return (text + f" · shown again (the last phase run is phase "
                            f"{last.spec.index + 1}, {last.spec.title})")
@@ -254,7 +262,8 @@ class StepView(QWidget, View):
         done = [r.spec.index for r in snapshot.phase_records]
         mid_or_start = snapshot.phase > 0 or not done
         next_index = snapshot.phase if mid_or_start else None
-        current = snapshot.last_phase.spec.index if snapshot.last_phase is not None else None
+        last = last_record(snapshot)
+        current = last.spec.index if last is not None else None
         viewed = record.spec.index if record is not None else None
         self.strip.set_states(strip_states(len(self._specs), done, current, next_index),
                               viewed)

@@ -298,3 +298,17 @@ def test_hovering_a_cell_finds_its_row_and_column(qtbot):
     step = -(-1400 // cols)
     rect = heatmap.cell_rect(2, 700 // step)
     assert heatmap.cell_at(rect.center().toPoint()) == (2, (700 // step) * step)
+
+
+def test_a_snapshot_sent_for_another_reason_keeps_the_last_phase_on_screen(qtbot, xor):
+    s = Stepping(qtbot, xor)
+    records = [s.step() for _ in range(3)]
+    s.trainer.set_learning_rate(0.25)              # the worker sends a snapshot without
+    again = s.stream.take(example_index=s.example)  # a record for this
+    assert s.view.show_snapshot(again, TrainingHistory()) is False   # nothing new to draw
+    s.view.set_session(s.session)                  # and a view that sees only this one
+    assert s.view.show_snapshot(again, TrainingHistory()) is True
+    assert s.view.shown_record() is s.trainer.phase_records[-1]
+    assert s.view.shown_record().spec.index == records[-1].spec.index
+    assert "phase 3 of 8" in s.view.header_text() and "next: Cost" in s.view.header_text()
+    assert s.view.strip.states()[:4] == [DONE, DONE, CURRENT, NEXT]
