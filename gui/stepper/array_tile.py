@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 from .color_scale import ColorScale
 from .diverging_colors import display_scale
 from .equation_html import symbol_html
-from .heatmap import Heatmap, shows_numbers
+from .heatmap import Heatmap
 from .number_format import full_number, shape_symbols_html, shape_text, short_number
 
 TILE_STYLE = ("QFrame#tile { background: white; border: 1px solid #c8c8c8;"
@@ -81,7 +81,7 @@ class ArrayTile(QFrame):
         if column is not None:
             who = f"example #{int(examples[column])}" if examples is not None else ""
             lines.append(f"outlined: column {column}" + (f" = {who}" if who else ""))
-            if not shows_numbers(self.values.shape) and self.values.shape[0] <= LIST_UP_TO:
+            if self.heatmap.number_texts() is None and self.values.shape[0] <= LIST_UP_TO:
                 numbers = ", ".join(full_number(v) for v in self.values[:, column])
                 lines.append(f"its values: [{numbers}]")
         self.caption = small_label("<br>".join(lines), 0.85)

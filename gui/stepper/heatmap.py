@@ -18,6 +18,7 @@ MAX_ROWS = 160
 TARGET_WIDTH = 320       # pixels a many-column array is stretched or squeezed to
 TARGET_HEIGHT = 120
 HIGHLIGHT = QColor("#111111")
+NUMBER_SCALES = (1.0, 0.85, 0.72)   # font sizes tried for the numbers, largest first
 
 
 def reduce_blocks(a, max_rows, max_cols):
@@ -73,6 +74,7 @@ class Heatmap(QWidget):
         self._column = column
         self._column_names = column_names
         self._numbers = shows_numbers(values.shape)
+        self._number_scale = 1.0
         # Never more columns than pixels: a squeezed image would drop columns unseen.
         max_cols = int(min(MAX_COLS, TARGET_WIDTH * self._zoom, self._max_width - 2))
         shown, row_step, col_step = reduce_blocks(values, MAX_ROWS, max_cols)
@@ -89,17 +91,24 @@ class Heatmap(QWidget):
     def _cell_size(self, shape):
         rows, cols = shape
         if self._numbers:
-            metrics = QFontMetrics(self._number_font())
-            widest = max(metrics.horizontalAdvance(short_number(v))
-                         for v in self._values.ravel()) if self._values.size else 10
-            return QSizeF(max(widest + 10, 38), metrics.height() + 8)
+            # Smaller numbers where the full size does not fit; colours alone (the values
+            # on hover) where even the smallest does not.
+            for scale in NUMBER_SCALES:
+                self._number_scale = scale
+                metrics = QFontMetrics(self._number_font())
+                widest = max(metrics.horizontalAdvance(short_number(v))
+                             for v in self._values.ravel()) if self._values.size else 10
+                cell = QSizeF(max(widest + 10 * scale, 38 * scale), metrics.height() + 8)
+                if cols * cell.width() + 2 <= self._max_width:
+                    return cell
+            self._numbers = False
         width = min(TARGET_WIDTH * self._zoom, self._max_width - 2) / cols
         height = TARGET_HEIGHT * self._zoom / rows
         return QSizeF(min(width, 18 * self._zoom), min(max(height, 1), 18 * self._zoom))
 
     def _number_font(self):
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * self._zoom)
+        font.setPointSizeF(font.pointSizeF() * self._zoom * self._number_scale)
         return font
 
     def sizeHint(self):

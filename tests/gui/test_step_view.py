@@ -35,8 +35,8 @@ def xor():
 class Stepping:
     """A trainer stepped phase by phase and a StepView shown its snapshots."""
 
-    def __init__(self, qtbot, data, batch=0, example=17, l2=0.0):
-        self.trainer = Trainer(data, make_model_config(SIZES, "tanh", "xavier", 2),
+    def __init__(self, qtbot, data, batch=0, example=17, l2=0.0, sizes=SIZES):
+        self.trainer = Trainer(data, make_model_config(sizes, "tanh", "xavier", 2),
                                make_train_config(0.5, l2, batch))
         self.session = make_session_info(self.trainer, resolution=10)
         self.stream = SnapshotStream(self.trainer, self.session)
@@ -257,12 +257,13 @@ def test_typing_an_example_asks_for_it_and_bad_input_says_what_is_allowed(qtbot,
 
 
 @pytest.mark.parametrize("size", [(450, 350), (1200, 700)])
-def test_every_phase_fits_the_width_it_is_given(qtbot, xor, size):
+@pytest.mark.parametrize("sizes", [SIZES, (2, 8, 8, 6, 6, 6, 1)])
+def test_every_phase_fits_the_width_it_is_given(qtbot, xor, size, sizes):
     """In a small dock and large alike the view scrolls down, never sideways: nothing is
-    cut off at the right edge."""
-    s = Stepping(qtbot, xor)
+    cut off at the right edge (8 x 8 weights and a 6-layer strip included)."""
+    s = Stepping(qtbot, xor, sizes=sizes)
     s.view.resize(*size)
-    for _ in range(P):
+    for _ in range(2 * len(sizes)):
         s.step()
         qtbot.wait(10)
         content = s.view.scroll.widget()
