@@ -19,7 +19,7 @@ from .gradcheck_control import GradientCheckControl
 from .key_sheet import VIEW, KeySheet, set_key_group
 from .panels.data_panel import DataPanel
 from .panels.model_panel import ModelPanel
-from .panels.phase_panel import PhasePanel
+from .stepper.step_view import StepView
 from .panels.training_panel import TrainingPanel
 from .plots.boundary_plot import BoundaryPlot
 from .plots.cost_plot import CostPlot
@@ -41,7 +41,7 @@ QUIT_WAIT_MS = 1000
 VIEWS = (
     ("Cost", CostPlot, 30), ("Decision boundary", BoundaryPlot, 15),
     ("Sigmoid outputs", SigmoidPlot, 10), ("Gradient magnitudes", GradientPlot, 15),
-    ("Network", NetworkDiagram, 10), ("Step through", PhasePanel, 10),
+    ("Network", NetworkDiagram, 10), ("Step through", StepView, 10),
 )
 # No view is squeezed below this (width, height) at 1366x768 or larger.
 MIN_VIEW_SIZE = (240, 170)
@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.centralWidget().hide()
         for title in ("Decision boundary", "Sigmoid outputs"):
             self.views[title].example_picked.connect(self.select_example)
+        self.views["Step through"].example_requested.connect(self.select_example)
         self.layouts = WindowLayouts(self, self.controls_dock, self.view_docks)
         self.layouts.switch_to(TRAIN)
 

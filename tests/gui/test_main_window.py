@@ -112,13 +112,15 @@ def test_phase_steps_fill_the_step_through_view(window, qtbot):
     with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS):
         qtbot.keyClick(window, Qt.Key_Period)
     window.controller.paint(force=True)
-    panel = window.views["Step through"]
-    assert "Forward, layer 1" in panel.title.text()
-    text = panel.body.toPlainText()
-    assert "Z[1] = W[1] A[0] + b[1]" in text
+    view = window.views["Step through"]
+    assert "phase 1 of" in view.header_text() and "Forward, layer 1" in view.header_text()
+    assert "Z<sup>[1]</sup> = W<sup>[1]</sup> A<sup>[0]</sup> + b<sup>[1]</sup>" in \
+        view.equation.text()
+    assert {"W[1]", "b[1]", "A[0]", "Z[1]", "A[1]"} == set(view.tiles)
     # The code that ran, read from the engine's functions, beside the equation.
-    assert "# engine/backprop.py" in text and "Z = W @ A_prev + b" in text
-    assert "def tanh(Z):" in text
+    code = view.code.plain_text()
+    assert "# engine/backprop.py" in code and "Z = W @ A_prev + b" in code
+    assert "def tanh(Z):" in code
 
 
 def test_divergence_pauses_and_says_what_to_try(window, qtbot):
