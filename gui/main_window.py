@@ -19,7 +19,6 @@ from .gradcheck_control import GradientCheckControl
 from .key_sheet import VIEW, KeySheet, set_key_group
 from .panels.data_panel import DataPanel
 from .panels.model_panel import ModelPanel
-from .stepper.step_view import StepView
 from .panels.training_panel import TrainingPanel
 from .plots.boundary_plot import BoundaryPlot
 from .plots.cost_plot import CostPlot
@@ -27,6 +26,7 @@ from .plots.gradient_plot import GradientPlot
 from .plots.network_diagram import NetworkDiagram
 from .plots.sigmoid_plot import SigmoidPlot
 from .status_line import format_status
+from .stepper.step_view import StepView
 from .undo_control import UndoControl
 from .window_layouts import STEP, TRAIN, WindowLayouts
 from .worker_thread import WorkerThread
