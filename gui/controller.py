@@ -7,7 +7,7 @@ and when something new has arrived since their last paint.
 """
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from .paint_gate import PaintGate
@@ -15,6 +15,16 @@ from .training_history import TrainingHistory
 from .view import View
 
 FRAME_MS = 33  # the paint timer: about 30 frames per second at most
+
+
+def shows_something(widget):
+    """Whether some of `widget` is on screen. Qt leaves the parts covered by opaque
+    children out of a widget's visibleRegion, so a view filled by a scroll area has an
+    empty one: then its children are asked."""
+    if not widget.visibleRegion().isEmpty():
+        return True
+    return any(child.isVisible() and shows_something(child)
+               for child in widget.findChildren(QWidget, options=Qt.FindDirectChildrenOnly))
 
 
 class PaintedView:
@@ -80,7 +90,7 @@ class TrainingController(QObject):
         while is_visible() (by default: while some of it is on screen)."""
         if not isinstance(widget, View):
             raise TypeError(f"{type(widget).__name__} is not a View")
-        visible = is_visible or (lambda: widget.isVisible() and not widget.visibleRegion().isEmpty())
+        visible = is_visible or (lambda: widget.isVisible() and shows_something(widget))
         self._views.append(PaintedView(widget, max_hz, visible))
         if self.session is not None:
             widget.set_session(self.session)

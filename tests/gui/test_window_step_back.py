@@ -67,3 +67,15 @@ def test_a_phase_back_across_an_update_boundary_shows_the_phase_before(window, q
     assert back.last_phase.spec.index == P - 2
     for name, value in records[P - 2].writes.items():
         assert np.array_equal(back.last_phase.writes[name], value)
+
+
+@pytest.mark.parametrize("layout", ["train", "step"])
+def test_the_stepper_repaints_on_its_own_in_either_layout(window, qtbot, layout):
+    """Painted by the frame timer, not forced: a view filled by a scroll area counts as
+    on screen (Qt gives it an empty visibleRegion of its own)."""
+    window.show_layout(layout)
+    view = window.views["Step through"]
+    press(window, qtbot, Qt.Key_Period, 1)
+    qtbot.waitUntil(lambda: "phase 1 of 8" in view.header_text(), timeout=WAIT_MS)
+    press(window, qtbot, Qt.Key_Period, 2)
+    qtbot.waitUntil(lambda: "phase 2 of 8" in view.header_text(), timeout=WAIT_MS)
