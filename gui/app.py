@@ -3,6 +3,11 @@ import argparse
 import os
 import sys
 
+from cli.options import UsageError, add_model_options
+from engine.config import ConfigError
+from engine.errors import DatasetError
+
+from .start_options import StartError, start_settings
 from .window_layouts import LAYOUTS, TRAIN
 
 APP_POINT_SIZE = 11
@@ -13,7 +18,9 @@ def parse_options(argv):
     parser = argparse.ArgumentParser(
         prog="backprop-lab",
         description="Opens the Backprop Lab window. Headless commands: train, gradcheck, step "
-                    "(see 'python main.py train --help').")
+                    "(see 'python main.py train --help'). The data, network and gradient "
+                    "descent options set what the window starts with (CSV files are opened "
+                    "in the window).")
     parser.add_argument("--screenshot", metavar="FILE",
                         help="train --updates updates without showing the window, save a PNG "
                              "of the whole window to FILE and exit (for slides)")
@@ -28,6 +35,7 @@ def parse_options(argv):
     parser.add_argument("--size", metavar="WxH",
                         help="window size in pixels (default: most of the screen; "
                              f"{SCREENSHOT_SIZE} with --screenshot)")
+    add_model_options(parser)
     options = parser.parse_args(argv)
     options.width = options.height = None
     if options.size is not None or options.screenshot:
@@ -44,6 +52,10 @@ def parse_options(argv):
         parser.error(f"--updates must be 0 or more, got {options.updates}")
     if options.phases < 0:
         parser.error(f"--phases must be 0 or more, got {options.phases}")
+    try:
+        options.start = start_settings(options)
+    except (StartError, UsageError, ConfigError, DatasetError) as error:
+        parser.error(str(error.args[0]) if error.args else str(error))
     return options
 
 
@@ -81,7 +93,7 @@ def run_app(argv=None):
 
     # Before the window is built, so that Ctrl+C while it is being built quits too.
     signals = QuitOnSignals(quit_now)
-    window = MainWindow()
+    window = MainWindow(options.start)
     windows.append(window)
     app.aboutToQuit.connect(window.shut_down)
     if options.width is None:

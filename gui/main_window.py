@@ -17,7 +17,7 @@ from .controller import TrainingController
 from .field_keys import install_field_keys
 from .gradcheck_control import GradientCheckControl
 from .key_sheet import VIEW, KeySheet, set_key_group
-from .panels.data_panel import DataPanel
+from .panels.data_panel import DataPanel, DataState
 from .panels.model_panel import ModelPanel
 from .panels.training_panel import TrainingPanel
 from .plots.boundary_plot import BoundaryPlot
@@ -53,7 +53,8 @@ CONTROLS_SLACK = 40
 class MainWindow(QMainWindow):
     """Owns the worker thread; closing the window stops and joins it."""
 
-    def __init__(self):
+    def __init__(self, start=None):
+        """start: the StartSettings (gui/start_options.py) to open with, or the defaults."""
         super().__init__()
         self.setWindowTitle("Backprop Lab")
         self.controller = TrainingController(self)
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         # Started last, so that a window that failed to build leaves no thread running.
         self.worker_thread = WorkerThread(self.controller)
         self.worker = self.worker_thread.worker
+        if start is not None:
+            self._show_start(start)
         self.rebuild()
 
     # --- the worker thread -------------------------------------------------------
@@ -219,6 +222,16 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.TopToolBarArea, bar)
         bar.hide()
         self.banner_bar = bar
+
+    def _show_start(self, start):
+        """Put StartSettings in the panels, emitting nothing: rebuild() reads them."""
+        self.data_panel.restore(DataState(start.data, start.dataset, None))
+        self.model_panel.show_model(start.model)
+        training = self.training_panel
+        training.set_train_size(start.dataset.m_train)
+        training.set_learning_rate(start.learning_rate)
+        training.set_l2(start.l2)
+        training.set_batch_size(start.batch_size)
 
     # --- commands ------------------------------------------------------------------
 
