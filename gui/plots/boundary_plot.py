@@ -30,6 +30,14 @@ LABEL_SYMBOLS = ("o", "s")
 # Per class and set. Beyond this, more points only cost paint time (750,000 took 2.3 s to
 # build) and hide one another; a fixed sample draws the same picture.
 MAX_POINTS_DRAWN = 5000
+# The legend takes at most this share of the canvas's height, else it is left out.
+LEGEND_SHARE = 0.3
+LEGEND_IN_WORDS = {
+    "plane": " Blue: y = 0, red: y = 1; the ring is the followed example.",
+    "projection": " Circles: y = 0, squares: y = 1, thick outline: test; the ring is the "
+                  "followed example.",
+}
+
 
 
 def _blend(hex_color, toward_white):
@@ -192,6 +200,7 @@ class BoundaryPlot(QWidget, View):
         self._canvas.setMinimumHeight(300)
         self._canvas.scene().sigMouseClicked.connect(self._on_clicked)
         self._caption = caption_label()
+        self._caption_text, self._kind = "", "plane"
         self._weights = WeightImages()
         self._weights.hide()
         row = QHBoxLayout()
@@ -277,6 +286,7 @@ class BoundaryPlot(QWidget, View):
         self._weights.setVisible(side_by_side)
 
     def _build_plane(self, session):
+        self._kind = "plane"
         names = session.feature_names
         theme.style_plot(self._plot, "P(y = 1) over the input plane",
                          f"{names[0]} (standardised)", f"{names[1]} (standardised)")
@@ -301,7 +311,7 @@ class BoundaryPlot(QWidget, View):
                                           names=("test y = 0", "test y = 1"))
         # After the points, so that in two columns each row pairs y = 0 with y = 1.
         self._legend.addItem(self._contour, "decision boundary P = 0.5")
-        self._caption.setText("Heatmap: the model's P(y = 1) at every point of the plane. "
+        self._set_caption("Heatmap: the model's P(y = 1) at every point of the plane. "
                               "Training points filled, test points hollow. Click a training point to follow it.")
 
     def _label_scatters(self, points, Y, filled, names):
@@ -323,6 +333,7 @@ class BoundaryPlot(QWidget, View):
         return tuple(items)
 
     def _build_projection(self, session):
+        self._kind = "projection"
         theme.style_plot(self._plot, "Predictions, PCA view",
                          "principal component 1", "principal component 2")
         cmap = probability_colormap()
@@ -333,7 +344,7 @@ class BoundaryPlot(QWidget, View):
         self._test = self._shape_scatters(session.points_test, session.Y_test,
                                           pg.mkPen(theme.TEST_COLOR, width=2), "test")
         n = session.X_train.shape[0]
-        self._caption.setText(
+        self._set_caption(
             f"The {n} features projected onto their first two principal components "
             "(fixed for this data). Fill: the model's P(y = 1); shape: the true label. "
             "Click a training point to follow it.")
@@ -358,7 +369,7 @@ class BoundaryPlot(QWidget, View):
 
     def eventFilter(self, watched, event):
         if watched is self._canvas and event.type() == QEvent.Type.Resize:
-            self._fit_legend(event.size().width())
+            self._fit_legend(event.size().width(), event.size().height())
             self._fit_least_width()
         return False
 
@@ -374,18 +385,41 @@ class BoundaryPlot(QWidget, View):
         if needed != self._canvas.minimumWidth():
             self._canvas.setMinimumWidth(needed)
 
-    def _fit_legend(self, width=None):
+    def _fit_legend(self, width=None, height=None):
         """As many legend columns as fit the canvas (on resize, never per frame). A legend
-        wider than the canvas would push the colour bar out of a narrow dock."""
+        wider than the canvas would push the colour bar out of a narrow dock; one taller
+        than LEGEND_SHARE of it would squeeze the plot to a strip, so it is left out
+        (the caption says what it would have)."""
         if not self._legend.items:
             return
         width = self._canvas.width() if width is None else width
+        height = self._canvas.height() if height is None else height
         for columns in range(min(self._legend_columns, len(self._legend.items)), 0, -1):
             if columns != self._legend.columnCount:
                 self._legend.setColumnCount(columns)
-            needed = self._legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width()
-            if needed <= width:
-                return
+            needed = self._legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize)
+            if needed.width() <= width:
+                break
+        self._show_legend(needed.height() <= LEGEND_SHARE * height)
+
+    def legend_shown(self):
+        """Whether the legend is in the canvas (it is left out where it does not fit)."""
+        return self._legend.isVisible()
+
+    def _show_legend(self, shown):
+        if shown == self.legend_shown():
+            return
+        if shown:
+            self._canvas.addItem(self._legend, row=1, col=0, colspan=2)
+        else:
+            self._canvas.ci.removeItem(self._legend)
+        self._legend.setVisible(shown)
+        self._set_caption(self._caption_text)
+
+    def _set_caption(self, text):
+        self._caption_text = text
+        words = "" if self.legend_shown() else LEGEND_IN_WORDS[self._kind]
+        self._caption.setText(text + words)
 
     # --- painting, every frame ----------------------------------------------------
 

@@ -3,7 +3,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from on_screen import new_view
+from on_screen import new_view, show_at
 from pixels import Painted, close, over_white, rgb
 from PySide6.QtCore import Qt
 
@@ -393,3 +393,20 @@ def test_a_big_data_set_draws_a_fixed_sample_and_says_so(qtbot):
     assert np.isin(x, points[0, Y[0] == 1]).all()
     again = shown(qtbot, session, snapshot)
     assert np.array_equal(again._train[1][0].getData()[0], x)
+
+
+@pytest.mark.parametrize("name, sizes", [("moons", (2, 3, 1)), ("breast_cancer", (30, 4, 1))])
+def test_a_legend_that_would_squeeze_the_plot_is_left_out_and_said_in_words(qtbot, name,
+                                                                               sizes):
+    _, session, snapshot = trained(name, sizes, updates=5)
+    plot = new_view(qtbot, BoundaryPlot)
+    plot.set_session(session)
+    plot.show_snapshot(snapshot, TrainingHistory(len(sizes) - 1))
+    for width, height, legend in ((900, 700, True), (300, 330, False), (900, 700, True)):
+        show_at(plot, qtbot, width, height)
+        qtbot.wait(20)
+        assert plot.legend_shown() == legend
+        box = plot._plot.getViewBox().sceneBoundingRect()
+        assert box.height() >= 0.35 * plot._canvas.height()
+        words = "Blue: y = 0" if name == "moons" else "Circles: y = 0"
+        assert (words in plot._caption.text()) != legend
