@@ -29,8 +29,7 @@ class Epoch:
 
 
 class Start(NamedTuple):
-    """What the trainer needs to begin update `update + 1` again (update_count == update).
-    A named tuple: one is made after every update, and a tuple is made fastest."""
+    """What the trainer needs to begin update `update + 1` again (update_count == update)."""
 
     update: int
     epoch_count: int
@@ -53,12 +52,15 @@ class UpdateStarts:
         self._starts = [None] * self.capacity
         self._newest = -1   # the update number of the newest start kept
 
-    def save(self, theta, start):
-        """Keep `start` and a copy of the parameters theta; later starts are forgotten."""
-        slot = start.update % self.capacity
+    def save(self, theta, *start):
+        """Keep a copy of the parameters theta and the Start made of `start` (its fields,
+        in order); later starts are forgotten. Called after every update: it keeps the
+        fields as a plain tuple, which is made faster than a Start."""
+        update = start[0]
+        slot = update % self.capacity
         np.copyto(self._theta[slot], theta)
         self._starts[slot] = start
-        self._newest = start.update
+        self._newest = update
 
     def oldest(self):
         """The earliest update number whose start is kept, or None if none is."""
@@ -77,8 +79,8 @@ class UpdateStarts:
         slot = update % self.capacity
         np.copyto(theta, self._theta[slot])
         self._newest = update
-        return self._starts[slot]
+        return Start(*self._starts[slot])
 
     def _kept(self, update):
         start = self._starts[update % self.capacity]
-        return update >= 0 and start is not None and start.update == update
+        return update >= 0 and start is not None and start[0] == update

@@ -17,7 +17,7 @@ from .fast.workspace import stack_batch
 from .folded_history import FoldedHistory
 from .network import Network
 from .phases import BACKWARD, COST, FORWARD, PhaseRecord, phase_count, phase_specs
-from .rewind import Epoch, Start, UpdateStarts
+from .rewind import Epoch, UpdateStarts
 
 # A mean cross-entropy this large means the logits are off by hundreds: the steps have
 # overshot and the weights are running away, so training stops before they reach inf.
@@ -95,7 +95,7 @@ class Trainer:
         self._pending_batch_size = None
         # The PhaseRecords of the update being stepped (or the one just stepped through).
         self.phase_records = []
-        self._previous_epoch = None
+        self._previous_epoch = self._epoch = None
         self._start_epoch()
         self._starts = UpdateStarts(self.network.parameter_count())
         self._save_start()
@@ -307,9 +307,8 @@ class Trainer:
         self._finish_update()
 
     def _save_start(self):
-        self._starts.save(self.network.theta, Start(
-            self.update_count, self.epoch_count, self.batch_index, self._batch_size,
-            self._epoch, self._previous_epoch))
+        self._starts.save(self.network.theta, self.update_count, self.epoch_count,
+                          self.batch_index, self._batch_size, self._epoch, self._previous_epoch)
 
     def _advance_phase(self):
         self.phase += 1
@@ -375,6 +374,8 @@ class Trainer:
         m = self._all_rows.shape[1]
         size = self._batch_size if 0 < self._batch_size < m else m
         if size == m:
+            if self._epoch is not None and self._epoch.order is None and self._epoch.size == m:
+                return   # full batch: every epoch is the same one, and draws nothing
             rows, order = self._all_rows, None
         else:
             order = self.rng.permutation(m)
