@@ -392,7 +392,8 @@ class BoundaryPlot(QWidget, View):
         (the caption says what it would have)."""
         if not self._legend.items:
             return
-        width = self._canvas.width() if width is None else width
+        left, _, right, _ = self._canvas.ci.layout.getContentsMargins()
+        width = (self._canvas.width() if width is None else width) - left - right
         height = self._canvas.height() if height is None else height
         for columns in range(min(self._legend_columns, len(self._legend.items)), 0, -1):
             if columns != self._legend.columnCount:

@@ -410,3 +410,15 @@ def test_a_legend_that_would_squeeze_the_plot_is_left_out_and_said_in_words(qtbo
         assert box.height() >= 0.35 * plot._canvas.height()
         words = "Blue: y = 0" if name == "moons" else "Circles: y = 0"
         assert (words in plot._caption.text()) != legend
+
+
+def test_a_shown_legend_is_never_cut_off_at_the_right(qtbot):
+    _, session, snapshot = trained("xor", (2, 4, 3, 1), updates=5)
+    plot = new_view(qtbot, BoundaryPlot)
+    plot.set_session(session)
+    plot.show_snapshot(snapshot, TrainingHistory(3))
+    for width in range(380, 700, 10):
+        show_at(plot, qtbot, width, 500)
+        qtbot.wait(5)
+        if plot.legend_shown():
+            assert plot._legend.sceneBoundingRect().right() <= plot._canvas.width(), width
