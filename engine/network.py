@@ -24,7 +24,6 @@ class Network:
         for l in range(1, self.L + 1):
             self.W[l][...] = W[l]
             self.b[l][...] = b[l]
-        self.theta_before = self.theta.copy()
 
     @classmethod
     def initialise(cls, config, rng):
@@ -46,16 +45,6 @@ class Network:
     def copy(self):
         """A network with copies of these parameters."""
         return Network(self.layer_sizes, self.activation_names, self.W, self.b)
-
-    # --- undoing one update (for the divergence guard) ---------------------------
-
-    def remember_parameters(self):
-        """Keep the parameters as they are now, for undo_update."""
-        np.copyto(self.theta_before, self.theta)
-
-    def undo_update(self):
-        """Go back to the parameters kept by the last remember_parameters."""
-        np.copyto(self.theta, self.theta_before)
 
     # --- whole passes, for metrics, views and the gradient check ----------------
 

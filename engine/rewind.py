@@ -3,7 +3,7 @@
 Stepping back one phase goes to the start of the update and runs the phases before it
 again: the trainer is deterministic, so the same functions on the same numbers give the
 same numbers, bit for bit. What has to be kept is therefore only what an update starts
-from: the parameters, the counters and the epoch's batch order.
+from: the parameters, the counters and how the epoch's batch order was drawn.
 """
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -14,18 +14,28 @@ KEEP_UPDATES = 100            # how many updates back one can go, at most
 MEMORY_BUDGET = 64 * 2 ** 20  # bytes of parameter copies; big models keep fewer
 
 
+class EpochRecipe(NamedTuple):
+    """How an epoch's batch order was made: the batch length and the random generator's
+    state before the shuffle. Drawing again from that state gives the same order, so a
+    kept start holds this, not the order (nor a copy of the data in that order)."""
+
+    size: int
+    rng_before: dict
+
+
 @dataclass(frozen=True)
 class Epoch:
-    """One epoch's batch order. rows: the stacked training rows in this epoch's order;
-    order[j]: the training example in column j of rows (None: the examples in order);
-    starts: the first column of each batch; size: the batch length; rng_state: the
-    random generator's state after the shuffle that made this order."""
+    """One epoch's batch order: order[j] is the training example in column j of the
+    epoch's rows (None: the examples in order); starts: the first column of each batch."""
 
-    rows: np.ndarray
+    recipe: EpochRecipe
     order: np.ndarray | None
     starts: range
-    size: int
-    rng_state: dict
+
+    @property
+    def size(self):
+        """The batch length."""
+        return self.recipe.size
 
 
 class Start(NamedTuple):
@@ -35,8 +45,7 @@ class Start(NamedTuple):
     epoch_count: int
     batch_index: int
     batch_size: int
-    epoch: Epoch
-    previous_epoch: Epoch | None
+    epoch: EpochRecipe
 
 
 class UpdateStarts:

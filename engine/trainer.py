@@ -17,7 +17,7 @@ from .fast.workspace import stack_batch
 from .folded_history import FoldedHistory
 from .network import Network
 from .phases import BACKWARD, COST, FORWARD, PhaseRecord, phase_count, phase_specs
-from .rewind import Epoch, UpdateStarts
+from .rewind import Epoch, EpochRecipe, UpdateStarts
 
 # A mean cross-entropy this large means the logits are off by hundreds: the steps have
 # overshot and the weights are running away, so training stops before they reach inf.
@@ -28,12 +28,14 @@ EXPLODING_COST = 1e3
 class TrainingDiverged(ArithmeticError):
     """The cost became non-finite or exploded; the parameters were rolled back.
 
-    update: the update whose step made the cost explode (it has been undone), or 0 when
-    the starting weights already give such a cost (nothing to undo)."""
+    update: the update whose step made the cost explode (undone, unless undone is False:
+    only when one has stepped back as far as the trainer keeps), or 0 when the starting
+    weights already give such a cost (nothing to undo)."""
 
-    def __init__(self, update, cost, learning_rate):
+    def __init__(self, update, cost, learning_rate, undone=True):
         self.update = update
         self.cost = cost
+        self.undone = undone
         what = "is not a number" if math.isnan(cost) else (
             "is infinite" if math.isinf(cost) else f"is {cost:.3g}")
         if update == 0:
@@ -41,11 +43,16 @@ class TrainingDiverged(ArithmeticError):
                 f"The cost {what} with the starting weights, before any update, so the "
                 f"learning rate is not the cause. Try smaller starting weights (init small "
                 f"or xavier) or inputs scaled to about -1 to 1.")
-        else:
+        elif undone:
             message = (
                 f"Training diverged at update {update}: after it the cost {what} "
                 f"(learning rate {learning_rate:g}). That update was undone: the weights are "
                 f"back where they were before it. Try a smaller learning rate.")
+        else:
+            message = (
+                f"The cost {what} after update {update}, the oldest the stepper keeps, so "
+                f"it cannot be undone (learning rate {learning_rate:g}). Try a smaller "
+                f"learning rate or L2 lambda, or press R to start again.")
         super().__init__(message)
 
 
@@ -95,7 +102,7 @@ class Trainer:
         self._pending_batch_size = None
         # The PhaseRecords of the update being stepped (or the one just stepped through).
         self.phase_records = []
-        self._previous_epoch = self._epoch = None
+        self._epoch = None
         self._start_epoch()
         self._starts = UpdateStarts(self.network.parameter_count())
         self._save_start()
@@ -186,10 +193,12 @@ class Trainer:
         return record
 
     def step_update(self):
-        """Finish the current update (all of it, if none of it has run yet). The rest of
-        an update begun phase by phase is stepped too, so each of its phases has a record."""
+        """Finish the current update (all of it, if none of it has run yet) with the
+        readable functions, as stepping phase by phase does: after a step back, stepping
+        forward either way gives the very same numbers. The rest of an update begun
+        phase by phase is stepped, so that each of its phases has a record."""
         if self.phase == 0:
-            self.run(1)
+            self.run(1, readable=True)
             return
         while self.phase:
             self.step_phase()
@@ -234,9 +243,8 @@ class Trainer:
             self.epoch_ends.pop()
         self.epoch_count, self.batch_index = start.epoch_count, start.batch_index
         self._batch_size, self._pending_batch_size = start.batch_size, None
-        self._epoch, self._previous_epoch = start.epoch, start.previous_epoch
-        self.rng.bit_generator.state = start.epoch.rng_state
-        self.network.remember_parameters()
+        if start.epoch is not self._epoch.recipe:
+            self._epoch = self._shuffled(start.epoch)
         self._cache = self._last_gradients = None
         self.phase, self.phase_records = 0, []
         if batch_size_wanted != start.batch_size:
@@ -257,7 +265,7 @@ class Trainer:
             done += self.run(1)
         return done
 
-    def run(self, n, keep_going=None):
+    def run(self, n, keep_going=None, readable=False):
         """Complete n updates (the first may be partly done); returns how many were done.
 
         keep_going: optional callable asked before each update; when it returns False
@@ -268,7 +276,7 @@ class Trainer:
             while done < n and (keep_going is None or keep_going()):
                 if self.phase == 0:
                     self.phase_records = []
-                if self.phase == 0 and self.fast:
+                if self.phase == 0 and self.fast and not readable:
                     self._fast_update()
                 else:
                     self._readable_update()
@@ -302,13 +310,12 @@ class Trainer:
         self._check_cost(cache.J)
         for l in range(net.L, 0, -1):
             backprop.backward_layer(cache, l, net.W, net.g, lambd)
-        net.remember_parameters()
         backprop.update_parameters(net.W, net.b, cache.dW, cache.db, self.learning_rate)
         self._finish_update()
 
     def _save_start(self):
         self._starts.save(self.network.theta, self.update_count, self.epoch_count,
-                          self.batch_index, self._batch_size, self._epoch, self._previous_epoch)
+                          self.batch_index, self._batch_size, self._epoch.recipe)
 
     def _advance_phase(self):
         self.phase += 1
@@ -332,7 +339,6 @@ class Trainer:
         elif spec.kind == BACKWARD:
             backprop.backward_layer(cache, l, net.W, net.g, self.l2)
         else:
-            net.remember_parameters()
             backprop.update_parameters(net.W, net.b, cache.dW, cache.db, self.learning_rate)
 
     def _check_cost(self, J):
@@ -342,53 +348,46 @@ class Trainer:
         if J <= self._explosion_limit:  # false for nan too
             return
         diverged_at = self.update_count
-        if diverged_at > 0:
-            # The cost before the last update passed this test: go back there.
-            self.network.undo_update()
-            self._forget_last_update()
-        self.phase = 0
+        if diverged_at == 0:
+            self.phase = 0
+            raise TrainingDiverged(0, J, self.learning_rate)
+        # The cost before the last update passed this test: go back to that update's
+        # start, its batch next again, as if it had not been run.
+        try:
+            self._go_to(diverged_at - 1, 0)
+        except IndexError:
+            self._go_to(diverged_at, 0)
+            raise TrainingDiverged(diverged_at, J, self.learning_rate, undone=False) from None
         raise TrainingDiverged(diverged_at, J, self.learning_rate)
-
-    def _forget_last_update(self):
-        """Uncount the last update; the batch it used comes again next."""
-        self.update_count -= 1
-        self.costs.pop()
-        if self.epoch_ends.last() > self.update_count:
-            # It ended an epoch, and the next one has been shuffled: go back into the
-            # order of the epoch it belonged to, at its last batch.
-            self.epoch_ends.pop()
-            self.epoch_count -= 1
-            self._epoch = self._previous_epoch
-            self.batch_index = len(self._epoch.starts) - 1
-        else:
-            self.batch_index = max(self.batch_index - 1, 0)
-        self.phase_records = []
-        self._save_start()   # the start of the update that comes again
 
     # --- batches and epochs -----------------------------------------------------
 
     def _start_epoch(self):
         """Shuffle the training set for a new epoch (not needed for full batch)."""
-        if self.update_count:  # kept for a rollback of the update that ended it
-            self._previous_epoch = self._epoch
         m = self._all_rows.shape[1]
         size = self._batch_size if 0 < self._batch_size < m else m
-        if size == m:
-            if self._epoch is not None and self._epoch.order is None and self._epoch.size == m:
-                return   # full batch: every epoch is the same one, and draws nothing
-            rows, order = self._all_rows, None
+        if size == m and self._epoch is not None and self._epoch.size == m:
+            return   # full batch: every epoch is the same one, and draws nothing
+        self._epoch = self._shuffled(EpochRecipe(size, self.rng.bit_generator.state))
+
+    def _shuffled(self, recipe):
+        """The Epoch that `recipe` makes, with the training rows in its order (the
+        batches are slices of them); the generator is left as the shuffle leaves it."""
+        m = self._all_rows.shape[1]
+        self.rng.bit_generator.state = recipe.rng_before
+        if recipe.size == m:
+            order, self._epoch_rows = None, self._all_rows
         else:
             order = self.rng.permutation(m)
             order.flags.writeable = False
-            rows = self._all_rows[:, order]
-        self._epoch = Epoch(rows, order, range(0, m, size), size,
-                            self.rng.bit_generator.state)
+            self._epoch_rows = self._all_rows[:, order]
+        return Epoch(recipe, order, range(0, m, recipe.size))
 
     def _batch_columns(self):
         """(rows, first column, m) of the current batch in the epoch's stacked rows."""
-        epoch = self._epoch
+        epoch, rows = self._epoch, self._epoch_rows
         start = epoch.starts[self.batch_index]
-        return epoch.rows, start, min(epoch.size, epoch.rows.shape[1] - start)
+        return rows, start, min(epoch.size, rows.shape[1] - start)
 
     def _begin_batch(self):
         """(X, Y) of the batch this update uses, as views into the epoch's rows; its columns

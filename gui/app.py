@@ -24,8 +24,9 @@ def parse_options(argv):
     parser.add_argument("--screenshot", metavar="FILE",
                         help="train --updates updates without showing the window, save a PNG "
                              "of the whole window to FILE and exit (for slides)")
-    parser.add_argument("--updates", type=int, default=500, metavar="N",
-                        help="with --screenshot: how many updates to train first (default 500)")
+    parser.add_argument("--updates", type=int, metavar="N",
+                        help="with --screenshot: how many updates to train first (default "
+                             "500, or 0 with --phases: the phases of the first update)")
     parser.add_argument("--phases", type=int, default=0, metavar="K",
                         help="with --screenshot: then step K phases one at a time (default 0), "
                              "so that the stepper shows the K-th phase: one slide per phase")
@@ -48,6 +49,8 @@ def parse_options(argv):
             parser.error(f"--size must look like 1600x1000 (400..8000 wide, 300..8000 high), "
                          f"got {options.size!r}")
         options.width, options.height = w, h
+    if options.updates is None:
+        options.updates = 0 if options.phases else 500
     if options.updates < 0:
         parser.error(f"--updates must be 0 or more, got {options.updates}")
     if options.phases < 0:

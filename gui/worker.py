@@ -251,28 +251,25 @@ class TrainingWorker(QObject):
 
     def _step_update(self):
         self._set_playing(False)
-        stepped = self._trainer.phase > 0
         self._trainer.step_update()
-        records = self._trainer.phase_records
-        self._emit_snapshot(last_phase=records[-1] if stepped and records else None)
+        self._emit_snapshot()
 
     def _step_back(self, how):
         self._set_playing(False)
         trainer = self._trainer
         try:
             if how == "phase":
-                record = trainer.step_back_phase()
+                trainer.step_back_phase()
             else:
-                record = trainer.step_back_update()
+                trainer.step_back_update()
         except IndexError:
-            record = trainer.phase_records[-1] if trainer.phase_records else None
-        self._emit_snapshot(last_phase=record)
+            pass   # at the oldest start kept: the snapshot shows where it stays
+        self._emit_snapshot()
 
     def _select_example(self, index):
         self._example_index = index
         if self._trainer is not None:
-            records = self._trainer.phase_records
-            self._emit_snapshot(last_phase=records[-1] if records else None)
+            self._emit_snapshot()
 
     def _step_epoch(self, ticket):
         trainer = self._trainer
@@ -444,8 +441,12 @@ class TrainingWorker(QObject):
         return time.perf_counter() - self._last_snapshot_time >= wait
 
     def _emit_snapshot(self, last_phase=None):
+        """Send a Snapshot; last_phase defaults to the last phase stepped in the current
+        update (or the one just stepped through), which every command's snapshot shows."""
         if self._trainer is None:
             return
+        if last_phase is None and self._trainer.phase_records:
+            last_phase = self._trainer.phase_records[-1]
         self._measure_rate()
         now = time.perf_counter()
         stream = self._stream

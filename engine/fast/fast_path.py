@@ -98,8 +98,7 @@ class FastPath:
     def update(self, ws):
         """backprop.update_parameters for every layer at once, on the flat parameters."""
         net = self.network
-        return ((np.copyto, (net.theta_before, net.theta)),  # net.remember_parameters()
-                (np.multiply, (self.alpha, ws.gradient, self._step)),
+        return ((np.multiply, (self.alpha, ws.gradient, self._step)),
                 (np.subtract, (net.theta, self._step, net.theta)))
 
     # --- the few steps that are plain Python ---------------------------------------

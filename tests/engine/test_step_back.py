@@ -1,12 +1,14 @@
 """Stepping back: a phase, an update, across update and epoch boundaries, and forward
 again to the very same numbers."""
+import tracemalloc
+
 import numpy as np
 import pytest
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
 from engine.rewind import KEEP_UPDATES, UpdateStarts
-from engine.trainer import Trainer
+from engine.trainer import Trainer, TrainingDiverged
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +146,68 @@ def test_a_batch_size_set_while_back_applies_from_the_next_update(xor):
     assert trainer.batch_size == 16
     trainer.step_update()
     assert trainer.batch_size == 8
+
+
+def test_stepping_an_update_after_stepping_its_phases_gives_the_same_numbers(xor):
+    trainer = make(xor, batch=16)
+    trainer.run(3)
+    for _ in range(trainer.phases_per_update):
+        trainer.step_phase()
+    phase_by_phase = state(trainer)
+    trainer.step_back_update()
+    trainer.step_update()   # the readable functions too, not the fast route
+    assert_same(state(trainer), phase_by_phase)
+
+
+def test_a_divergence_after_stepping_back_undoes_the_right_update(xor):
+    """Raising lambda after a step back makes the next cost explode: the update before
+    is undone from its kept start, counters and weights together."""
+    trainer = make(xor, batch=1, lr=2.0)
+    states = [state(trainer)]
+    for _ in range(300):
+        trainer.run(1)
+        states.append(state(trainer))
+    trainer.step_back_update()                      # at the start of update 300
+    trainer.set_l2(100)                             # with m = 1: J grows by 50 ||W||^2
+    with pytest.raises(TrainingDiverged, match="at update 299") as diverged:
+        for _ in range(trainer.phases_per_update):
+            trainer.step_phase()                    # the cost phase sees it
+    assert diverged.value.undone
+    assert (trainer.update_count, trainer.phase) == (298, 0)
+    assert np.array_equal(trainer.network.theta, states[298][0])
+    assert len(trainer.costs) == 298
+
+
+def test_after_a_rollback_at_an_epochs_end_the_next_epoch_is_drawn_as_before(xor):
+    """The update that ended an epoch is undone: the generator goes back to before the
+    next epoch's shuffle, so stepping on draws the same order as a run that never
+    diverged."""
+    twin, trainer = make(xor, batch=16), make(xor, batch=16)
+    per_epoch = trainer.updates_per_epoch
+    twin.run(2 * per_epoch - 1)
+    trainer.run(2 * per_epoch)                      # ends epoch 2 and shuffles epoch 3
+    trainer.network.W[1][0, 0] = np.nan             # as if that update had blown up
+    with pytest.raises(TrainingDiverged):
+        trainer.run(1)
+    assert_same(state(trainer), state(twin))
+    for _ in range(per_epoch + 2):                  # into epoch 3
+        trainer.run(1)
+        twin.run(1)
+        assert_same(state(trainer), state(twin))
+
+
+def test_the_kept_starts_hold_no_copy_of_the_data():
+    """Many short epochs within the last 100 updates: each kept start holds how its order
+    was drawn, not the order nor the rows in that order."""
+    big = load_dataset("xor", n=60_000, noise=0.1, seed=1)
+    trainer = make(big, batch=big.X_train.shape[1] // 2 + 1)   # two updates an epoch
+    trainer.run(3)
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    trainer.run(100)
+    grown = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    # One epoch's rows (4 x 45,000 floats) is 1.4 MB; 50 epochs kept would be 72 MB.
+    assert grown < 5 * 2**20
+    trainer.step_back_update()      # and the starts still restore the epochs exactly
+    assert trainer.updates_back() == KEEP_UPDATES - 1

@@ -224,14 +224,13 @@ def test_a_rollback_at_an_epochs_last_batch_keeps_every_epoch_whole(moons, batch
     per_epoch = t.updates_per_epoch
     t.run(2 * per_epoch - 1)
     last_batch_of_epoch_2 = t._begin_batch()[0].copy()
+    before_last_update = t.network.theta.copy()
     t.run(1)  # two epochs, ending exactly at an epoch's end
-    before_epoch = t.network.theta.copy()
-    t.network.remember_parameters()
     t.network.W[1][0, 0] = np.nan  # as if the last update had blown up
     with pytest.raises(TrainingDiverged):
         t.run(1)  # its cost phase sees it and undoes update 2 * per_epoch
     assert t.update_count == 2 * per_epoch - 1 and t.epoch_count == 1
-    assert np.array_equal(t.network.theta, before_epoch)
+    assert np.array_equal(t.network.theta, before_last_update)
     assert t.batch_index == per_epoch - 1
     seen = []
     for _ in range(1 + per_epoch):

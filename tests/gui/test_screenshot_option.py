@@ -53,3 +53,10 @@ def test_negative_phases_are_refused_with_a_message():
                             text=True, timeout=60, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert result.returncode == 2
     assert "--phases must be 0 or more, got -1" in result.stderr
+
+
+def test_phases_alone_are_the_phases_of_the_first_update():
+    from gui.app import parse_options
+    assert parse_options(["--screenshot", "x.png", "--phases", "3"]).updates == 0
+    assert parse_options(["--screenshot", "x.png"]).updates == 500
+    assert parse_options(["--screenshot", "x.png", "--phases", "3", "--updates", "7"]).updates == 7
