@@ -40,6 +40,12 @@ class LiveText(QWidget):
         self._document.setDefaultFont(font)
         self._fit_height()
 
+    def set_lines(self, lines):
+        """Make it `lines` lines high (on a resize, not per frame: this re-lays out)."""
+        if lines != self._lines:
+            self._lines = lines
+            self._fit_height()
+
     def sizeHint(self):
         return QSize(200, self.height())
 

@@ -18,6 +18,9 @@ CURVE_POINTS = 400
 MIN_Z_HALF_WIDTH = 6.0   # sigma(6) = 0.998: the whole bend of the S is always in view
 MAX_POINTS_DRAWN = 5000  # more scatter points only cost paint time; a fixed sample reads the same
 RESIZE_AFTER_S = 0.5     # ranges grow at once but shrink at most this often
+# Below this height the confusion matrix gives its rows to the plots: two lines instead.
+COMPACT_BELOW = 460
+SUMMARY_LINES = {False: 6, True: 2}   # the summary's height, full and compact
 GROW_ROOM = 0.15         # a range that grows takes this share more, so it seldom changes
 SHRINK_BELOW = 0.5       # ... and shrinks once what it shows fills less than this share
 
@@ -57,6 +60,14 @@ def _percent(value):
     if value is None:
         return "\u2013"
     return "n/a (no test set)" if np.isnan(value) else f"{100 * value:.1f} %"
+
+
+def compact_summary_html(train_accuracy, test_accuracy, counts):
+    """summary_html in two lines, for a short view."""
+    tp, fp, fn, tn = counts
+    return (f"<b>accuracy</b> train {_percent(train_accuracy)} \u00b7 test "
+            f"{_percent(test_accuracy)}<br><span style='font-size: small'>training set: "
+            f"TP {tp} \u00b7 FN {fn} \u00b7 FP {fp} \u00b7 TN {tn}</span>")
 
 
 def summary_html(train_accuracy, test_accuracy, counts):
@@ -145,7 +156,7 @@ class SigmoidPlot(QWidget, View):
         self.hist_widget.setToolTip("Histogram of A[L] for the training examples of each "
                                     "class,\nin the colours of the sigmoid plot's legend.")
 
-        self.summary = LiveText(lines=6)
+        self.summary = LiveText(lines=SUMMARY_LINES[False])
         font = theme.axis_font()
         font.setPointSize(theme.BASE_POINT_SIZE + 2)
         self.summary.setFont(font)
@@ -170,6 +181,7 @@ class SigmoidPlot(QWidget, View):
         theme.cache_plot_frame(self.hist_plot)
         theme.unindexed(self.curve_widget, self.hist_widget)
         self._session = None
+        self._summary = None   # (train accuracy, test accuracy, confusion counts) shown
         self._clear()
 
     # --- the contract -------------------------------------------------------------
@@ -212,11 +224,24 @@ class SigmoidPlot(QWidget, View):
             self.points[c].setData(Z[i], A[i])
         self._fit_z(Z[finite])
         self._draw_histograms(A)
-        text = summary_html(metrics.train_accuracy, metrics.test_accuracy,
-                            confusion_counts(metrics.A_L, self._session.Y_train))
+        self._summary = (metrics.train_accuracy, metrics.test_accuracy,
+                         confusion_counts(metrics.A_L, self._session.Y_train))
+        self._show_summary()
+        return True
+
+    def _show_summary(self):
+        """The table, or two lines where the view is too short for the plots and it."""
+        if self._summary is None:
+            return
+        compact = self.height() < COMPACT_BELOW
+        self.summary.set_lines(SUMMARY_LINES[compact])
+        text = (compact_summary_html if compact else summary_html)(*self._summary)
         if text != self.summary.text():
             self.summary.setText(text)
-        return True
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._show_summary()
 
     # --- the followed example, and picking one ----------------------------------------
 

@@ -1,9 +1,10 @@
 """The Train and Step layouts at 1366x768 and 1920x1080: no view squeezed, spare width to
 the views, each layout remembers how it was left; the window fits the screen it opens on."""
+import pyqtgraph as pg
 import pytest
 from on_screen import open_main_window
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QTabBar
+from PySide6.QtWidgets import QApplication, QGraphicsView, QTabBar
 
 from gui.main_window import MIN_VIEW_SIZE
 from gui.screen_fit import fitted_geometry
@@ -22,6 +23,29 @@ def in_a_tab(window, dock):
     return bool(window.tabifiedDockWidgets(dock))
 
 
+# Every plot's plotting area is at least MIN_PLOT_AREA and the main (largest) plot of a
+# view at least MIN_MAIN_PLOT_AREA (width, height). The decision boundary was once a
+# 40 px strip under its legend. At 1366x768 the Train layout is tight: the sigmoid and
+# gradient views' main plots get 60-70 px of height, their second plots (the per-class
+# histogram, the latest ||dW|| bars under the flags) 24-40 px; the Step layout's tabs
+# give them more.
+MIN_PLOT_AREA = (120, 20)
+MIN_MAIN_PLOT_AREA = (120, 55)
+
+
+def plot_areas(view):
+    """The on-screen sizes of the visible pyqtgraph ViewBoxes of `view` (colour bars,
+    narrow by design, left out)."""
+    sizes = []
+    for graphics in view.findChildren(QGraphicsView):
+        for item in graphics.scene().items():
+            colour_bar = isinstance(item.parentItem(), pg.ColorBarItem)
+            if isinstance(item, pg.ViewBox) and item.isVisible() and not colour_bar:
+                rect = item.sceneBoundingRect()
+                sizes.append((rect.width(), rect.height()))
+    return sizes
+
+
 def assert_every_view_usable(window, qtbot):
     room = window.rect()
     for title, dock in window.view_docks.items():
@@ -34,6 +58,14 @@ def assert_every_view_usable(window, qtbot):
             f"{title} squeezed to {view.width()}x{view.height()}")
         top_left = dock.mapTo(window, dock.rect().topLeft())
         assert room.contains(QRect(top_left, dock.size())), f"{title} is cut off"
+        areas = plot_areas(view)
+        for width, height in areas:
+            assert width >= MIN_PLOT_AREA[0] and height >= MIN_PLOT_AREA[1], (
+                f"a plot of {title} is squeezed to {width:.0f}x{height:.0f}")
+        if areas:
+            width, height = max(areas, key=lambda size: size[0] * size[1])
+            assert width >= MIN_MAIN_PLOT_AREA[0] and height >= MIN_MAIN_PLOT_AREA[1], (
+                f"the main plot of {title} is squeezed to {width:.0f}x{height:.0f}")
 
 
 @pytest.fixture
@@ -49,6 +81,7 @@ def test_no_view_is_squeezed_or_cut_off(window, qtbot, size, layout):
     window.resize(*size)
     window.show_layout(layout)
     settle(qtbot)
+    assert (window.width(), window.height()) == size   # no view's minimum widened it
     assert_every_view_usable(window, qtbot)
 
 
