@@ -1,13 +1,12 @@
 """The step-through view against the engine's own records: every phase of a 2-4-3-1 net,
 the followed example's column (full batch and mini-batch), the phase strip, the output
-layer's per-example derivation and the example field."""
+layer's per-example derivation and the example field (its keys: test_keys_in_fields.py)."""
 import re
 
 import numpy as np
 import pytest
 from on_screen import new_view, show_at
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -269,24 +268,6 @@ def test_every_phase_fits_the_width_it_is_given(qtbot, xor, size, sizes):
         content = s.view.scroll.widget()
         assert content.minimumSizeHint().width() <= s.view.scroll.viewport().width()
         assert s.view.scroll.horizontalScrollBar().maximum() == 0
-
-
-def test_the_example_field_leaves_stepping_keys_to_the_window(qtbot, xor):
-    s = Stepping(qtbot, xor)
-    field = s.view.picker.field
-    stepped = []
-    action = QAction("Step phase", s.view)
-    action.setShortcuts([QKeySequence("."), QKeySequence("Shift+Right")])
-    action.triggered.connect(lambda: stepped.append(True))
-    s.view.addAction(action)
-    field.setFocus()
-    qtbot.waitUntil(field.hasFocus)
-    qtbot.keyClicks(field, "12")
-    qtbot.keyClick(field, Qt.Key_Period)
-    qtbot.keyClick(field, Qt.Key_Right, Qt.ShiftModifier)
-    assert field.text() == "12" and len(stepped) == 2
-    qtbot.keyClick(field, Qt.Key_Escape)
-    assert not field.hasFocus()
 
 
 def test_hovering_a_cell_finds_its_row_and_column(qtbot):
