@@ -34,13 +34,6 @@ def loss_slope(a, y):
                                                  -y / a + (1 - y) / (1 - a)))
 
 
-def per_example_dw(record):
-    """(n_{L-1}, m): column i is dl/dw for example i, x_i (a_i - y_i)."""
-    L = record.layer
-    dz = record.reads[f"A[{L}]"] - record.reads["Y"]
-    return record.reads[f"A[{L - 1}]"] * dz
-
-
 def example_derivation(record, column):
     """The numbers of the derivation for the example in `column` of the record's batch."""
     L = record.layer

@@ -17,7 +17,7 @@ from gui.stepper.change_tile import ChangeTile
 from gui.stepper.equation_html import equation_html
 from gui.stepper.heatmap import Heatmap, reduce_blocks
 from gui.stepper.number_format import full_number, short_number
-from gui.stepper.output_derivation import example_derivation, per_example_dw
+from gui.stepper.output_derivation import example_derivation
 from gui.stepper.phase_strip import CURRENT, DONE, LATER, NEXT
 from gui.stepper.step_view import StepView
 from gui.training_history import TrainingHistory
@@ -212,11 +212,13 @@ def test_the_per_example_gradients_average_to_dW(xor, batch):
     for _ in range(P - 3):
         record = trainer.step_phase()
     assert record.spec.title == "Backward, layer 3"
-    mean = per_example_dw(record).mean(axis=1)
+    derivations = [example_derivation(record, column) for column in range(record.m)]
+    mean = np.mean([d.dl_dw for d in derivations], axis=0)
     assert np.allclose(mean, record.writes["dW[3]"][0], rtol=1e-12, atol=1e-15)
+    assert np.mean([d.dl_db for d in derivations]) == pytest.approx(
+        record.writes["db[3]"][0, 0], abs=1e-15)
     dz = record.writes["dZ[3]"][0]
-    for column in range(record.m):
-        d = example_derivation(record, column)
+    for column, d in enumerate(derivations):
         assert d.dl_dz == pytest.approx(dz[column], abs=1e-15)
         # dl/dz is dl/da times da/dz = a(1 - a): the chain rule gives a - y.
         assert d.dl_da * d.a * (1 - d.a) == pytest.approx(d.dl_dz, rel=1e-9)
