@@ -14,6 +14,7 @@ from engine.phases import UPDATE
 from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer
 from gui.stepper.change_tile import ChangeTile
+from gui.stepper.derivation_html import derivation_html
 from gui.stepper.equation_html import equation_html
 from gui.stepper.heatmap import Heatmap, reduce_blocks
 from gui.stepper.number_format import full_number, short_number
@@ -237,7 +238,40 @@ def test_the_derivation_shows_the_followed_examples_numbers(qtbot, xor):
     x = record.reads["A[2]"][:, 17]
     for i in range(3):
         assert f"= {full_number(x[i] * (a - y))}" in text
-    assert "mean of these over the m = 46 examples" in text
+    assert "mean of the dl/dw over the m = 46 examples" in text
+
+
+@pytest.mark.parametrize("l2", [0.0, 0.3])
+def test_the_derivation_puts_the_lambda_term_on_dW_alone(xor, l2):
+    trainer = Trainer(xor, make_model_config(SIZES, "tanh", "xavier", 2),
+                      make_train_config(0.5, l2, 0))
+    for _ in range(P - 3):
+        record = trainer.step_phase()
+    text = plain(derivation_html(record, 17, 17))
+    dW_row, db_row = text.split("dW[3] is the mean")[1].split("db[3] is the mean")
+    assert "λ" not in text.split("dW[3] is the mean")[0]
+    db = record.writes["db[3]"][0, 0]
+    assert db == pytest.approx(record.writes["dZ[3]"].mean(), abs=1e-15)   # never with λ
+    assert f"db[3] = {full_number(db)}" in db_row
+    dW = record.writes["dW[3]"][0]
+    assert f"dW[3] = [{full_number(dW[0])}, " in dW_row
+    if l2:
+        assert "plus λ" in dW_row and "no λ term here" in db_row
+        assert "plus" not in db_row
+    else:
+        assert "λ" not in dW_row + db_row
+
+
+def test_the_derivation_of_logistic_regression_counts_inputs():
+    data = load_dataset("breast_cancer")
+    trainer = Trainer(data, make_model_config((30, 1), "tanh", "xavier", 2),
+                      make_train_config(0.5, 0.0, 0))
+    for _ in range(3):                              # forward, cost, backward
+        record = trainer.step_phase()
+    assert record.spec.title == "Backward, layer 1"
+    text = plain(derivation_html(record, 0, 0))
+    assert "dl/dw1 = x1·dz" in text
+    assert "… and 22 more, one per input" in text and "layer 0" not in text
 
 
 def test_typing_an_example_asks_for_it_and_bad_input_says_what_is_allowed(qtbot, xor):
