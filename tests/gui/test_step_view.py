@@ -17,6 +17,7 @@ from gui.stepper.change_tile import ChangeTile
 from gui.stepper.derivation_html import derivation_html
 from gui.stepper.equation_html import equation_html
 from gui.stepper.heatmap import Heatmap, reduce_blocks
+from gui.stepper.key_hints import back_reach
 from gui.stepper.number_format import full_number, short_number
 from gui.stepper.output_derivation import example_derivation
 from gui.stepper.phase_strip import CURRENT, DONE, LATER, NEXT
@@ -177,13 +178,15 @@ def test_the_strip_marks_phases_and_shows_a_done_one_again(qtbot, xor):
 
 def test_back_reach_and_key_hints_name_the_right_keys(qtbot, xor):
     s = Stepping(qtbot, xor)
-    assert "nothing to step back to" in s.view.reach.text()
+    assert "Nothing to step back to" in s.view.reach.text()
     s.step()
     hint = plain(s.view.hint.text())
     assert "Shift+→ or . next phase" in hint and "→ or N the rest of this update" in hint
     assert "← back one phase" in hint and "Shift+← back one update" in hint
     assert "Space play" in hint
-    assert s.view.reach.text() == "← back: up to 1 update"
+    # A count of updates goes with the key that steps back an update, not a phase.
+    assert s.view.reach.text() == "Shift+← goes back up to 1 update"
+    assert back_reach(40, 3) == "Shift+← goes back up to 40 updates"
 
 
 def test_without_a_record_the_next_phase_is_shown_with_its_code(qtbot, xor):
