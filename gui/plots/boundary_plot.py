@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import theme
-from gui.plots.point_picking import SelectedMark, is_left_click, nearest_within
+from gui.plots.point_picking import SelectedMark, nearest_within, pick_on_click
 from gui.plots.weight_images import WeightImages
 from gui.view import View
 
@@ -499,12 +499,7 @@ class BoundaryPlot(QWidget, View):
                               points[1, drawn], drawn)
 
     def _on_clicked(self, event):
-        if not is_left_click(event):
-            return
-        index = self.example_at(event.scenePos())
-        if index is not None:
-            event.accept()
-            self.example_picked.emit(index)
+        pick_on_click(event, self.example_at, self.example_picked)
 
     # --- options ------------------------------------------------------------------
 

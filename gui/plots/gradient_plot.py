@@ -228,7 +228,7 @@ class GradientPlot(QWidget, View):
             return False
         self._shown_update = snapshot.update
         self._take_new(history)
-        self._draw_bars(snapshot.metrics.dW_norms)
+        self._draw_bars(snapshot.metrics.dW_norms, snapshot.metrics.train_cost)
         if self._following:
             self._fit_history()
         self._draw_curves()
@@ -275,11 +275,11 @@ class GradientPlot(QWidget, View):
                 self._low, self._high = min(self._low, low), max(self._high, high)
         self._seen = n
 
-    def _draw_bars(self, norms):
+    def _draw_bars(self, norms, train_cost):
         norms = np.asarray(norms, dtype=np.float64)
         logs = log_norms(norms)
         L = len(logs)
-        self.flags = flags = gradient_flags(norms)
+        self.flags = flags = gradient_flags(norms, train_cost)
         finite = np.isfinite(logs)
         # A norm at or below FLOOR gets no bar: drawn up from the bottom it would look
         # like a value, and it would stretch the axis down so the rest looked alike.

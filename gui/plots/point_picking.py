@@ -28,8 +28,16 @@ def nearest_within(view_box, scene_pos, x, y, indices, max_px=PICK_PX):
     return int(indices[k]) if d[k] <= max_px else None
 
 
-def is_left_click(event):
-    return event.button() == Qt.MouseButton.LeftButton and not event.double()
+def pick_on_click(event, example_at, example_picked):
+    """For a scene's mouse click: a single left click on a drawn training example (as
+    ``example_at(scene_pos)`` finds it, or None) is taken and that example's index is
+    emitted through the signal ``example_picked``; any other click is left alone."""
+    if event.button() != Qt.MouseButton.LeftButton or event.double():
+        return
+    index = example_at(event.scenePos())
+    if index is not None:
+        event.accept()
+        example_picked.emit(index)
 
 
 class SelectedMark:

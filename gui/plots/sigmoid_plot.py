@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from gui import theme
 from gui.plots.adaptive_row import AdaptiveRow
 from gui.plots.live_text import LiveText
-from gui.plots.point_picking import SelectedMark, is_left_click, nearest_within
+from gui.plots.point_picking import SelectedMark, nearest_within, pick_on_click
 from gui.view import View
 
 N_BINS = 20
@@ -263,12 +263,7 @@ class SigmoidPlot(QWidget, View):
                               self._A[drawn], drawn)
 
     def _on_clicked(self, event):
-        if not is_left_click(event):
-            return
-        index = self.example_at(event.scenePos())
-        if index is not None:
-            event.accept()
-            self.example_picked.emit(index)
+        pick_on_click(event, self.example_at, self.example_picked)
 
     # --- details -------------------------------------------------------------------
 

@@ -30,15 +30,19 @@ def derivation_html(record, column, example):
                      f"<b>{n(w)}</b>")
     if len(terms) > 8:
         hidden = len(terms) - 8
-        terms = terms[:8] + [f"… and {hidden} more, one per unit of layer {L - 1}"]
+        each = "input" if L == 1 else f"unit of layer {L - 1}"
+        terms = terms[:8] + [f"… and {hidden} more, one per {each}"]
     rows.extend(terms)
     rows.append(f"dl/db = dz = <b>{n(d.dl_db)}</b>")
-    dW = record.writes[f"dW[{L}]"]
-    mean = f"the mean of these over the m = {record.m} examples of the batch"
+    dW, db = record.writes[f"dW[{L}]"], record.writes[f"db[{L}]"]
+    dW_name, db_name = symbol_html(f"dW[{L}]"), symbol_html(f"db[{L}]")
     l2 = f" plus <sup>λ</sup>&frasl;<sub>m</sub> {symbol_html(f'W[{L}]')}" if record.l2 else ""
     shown = ", ".join(n(v) for v in np.ravel(dW)[:8]) + (" …" if dW.size > 8 else "")
-    rows.append(f"{symbol_html(f'dW[{L}]')} (and {symbol_html(f'db[{L}]')}) is {mean}{l2}: "
-                f"{symbol_html(f'dW[{L}]')} = [{shown}]")
+    rows.append(f"{dW_name} is the mean of the dl/dw over the m = {record.m} examples of the "
+                f"batch{l2}: {dW_name} = [{shown}]")
+    no_l2 = " (λ is on the weights only: no λ term here)" if record.l2 else ""
+    rows.append(f"{db_name} is the mean of the dl/db over them{no_l2}: "
+                f"{db_name} = {n(float(db[0, 0]))}")
     title = (f"<b>For one example: #{example}</b> (column {column} of the batch), the "
              "seeds' derivation with its numbers")
     return title + "".join(f"<div style='margin-left:1em'>{r}</div>" for r in rows)

@@ -1,8 +1,9 @@
 """Which training example the stepper follows: its name and label, a field to type
 another, and in mini-batch mode what to do when it is not in the batch."""
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from gui.field_keys import WHOLE, mark_number_field
 from gui.panels.message_label import MessageLabel
 
 from .flow_layout import FlowLayout
@@ -30,7 +31,8 @@ class ExamplePicker(QWidget):
         self.field.setToolTip("Type the number of a training example and press Enter to "
                               "follow it (Escape leaves the field)")
         self.field.returnPressed.connect(self._typed)
-        self.field.installEventFilter(self)
+        # The window's key filter leaves ".", Space and the arrows to the stepping keys.
+        mark_number_field(self.field, WHOLE)
         self.follow = QPushButton("Follow")
         self.follow.setAutoDefault(False)
         self.follow.clicked.connect(self._typed)
@@ -85,21 +87,6 @@ class ExamplePicker(QWidget):
             self.absent.setText(f"<b>This example is not in this batch</b>{size}: its column "
                                 "is not in the arrays below, so nothing is outlined.")
             self.offer.setText(f"Follow #{batch_first}, the batch's first example")
-
-    def eventFilter(self, watched, event):
-        # A field for a number has no use for ".", Space or Shift+arrows: leave them to
-        # the window's stepping keys. Escape leaves the field.
-        if watched is self.field and event.type() == QEvent.ShortcutOverride:
-            key, shift = event.key(), event.modifiers() & Qt.ShiftModifier
-            if key == Qt.Key_Escape:
-                self.field.clearFocus()
-                event.accept()
-                return True
-            if key in (Qt.Key_Period, Qt.Key_Space) or (
-                    shift and key in (Qt.Key_Left, Qt.Key_Right)):
-                event.ignore()
-                return True
-        return super().eventFilter(watched, event)
 
     def _typed(self):
         text = self.field.text().strip().lstrip("#")

@@ -24,6 +24,6 @@ def playing_note():
 def back_reach(updates_back, phase):
     """How far back one can step from here."""
     if updates_back <= 0 and phase == 0:
-        return f"{BACK_PHASE} nothing to step back to: this is the start of the run"
+        return "Nothing to step back to: this is the start of the run"
     unit = "update" if updates_back == 1 else "updates"
-    return f"{BACK_PHASE} back: up to {updates_back} {unit}"
+    return f"{BACK_UPDATE} goes back up to {updates_back} {unit}"

@@ -4,7 +4,8 @@ For the sigmoid output a and the label y of one example:
     dl/da = -y/a + (1 - y)/(1 - a)      dl/dz = a - y
     dl/dw_i = x_i dz                    dl/db = dz
 where x = a[L-1] is that example's column of A[L-1]. dW[L] and db[L] are the means of
-these over the m examples of the batch (plus (lambda/m) W[L] when lambda > 0).
+these over the m examples of the batch; dW[L] also gets (lambda/m) W[L] when lambda > 0,
+db[L] never.
 """
 from dataclasses import dataclass
 
@@ -32,13 +33,6 @@ def loss_slope(a, y):
         a, y = np.asarray(a, float), np.asarray(y, float)
         return np.where(y == 1, -1 / a, np.where(y == 0, 1 / (1 - a),
                                                  -y / a + (1 - y) / (1 - a)))
-
-
-def per_example_dw(record):
-    """(n_{L-1}, m): column i is dl/dw for example i, x_i (a_i - y_i)."""
-    L = record.layer
-    dz = record.reads[f"A[{L}]"] - record.reads["Y"]
-    return record.reads[f"A[{L - 1}]"] * dz
 
 
 def example_derivation(record, column):

@@ -12,6 +12,7 @@ from gui.field_keys import FIELD_RULE
 from gui.key_names import key_name
 from gui.key_sheet import (
     APP,
+    ARROWS_IN_FIELDS,
     OTHER,
     STEPPING,
     TRAINING,
@@ -65,6 +66,8 @@ def test_f1_lists_every_shortcut_of_every_action_of_the_window(window, qtbot):
         for key in keys:
             assert html.escape(key) in text
     assert FIELD_RULE in text
+    # The arrows are stepping keys in a field too: the sheet says how to move the cursor.
+    assert ARROWS_IN_FIELDS in text and "Home, End" in ARROWS_IN_FIELDS
 
 
 def test_keys_read_as_people_name_them_and_the_tooltips_lose_their_bracketed_keys(
@@ -132,6 +135,7 @@ def test_the_sheet_fits_a_screen_without_scrolling_in_a_readable_font(
     qtbot.waitExposed(dialog)
     assert dialog.width() <= width and dialog.height() <= height
     assert dialog.point_size >= point_size
+    assert ARROWS_IN_FIELDS in dialog.text()
     scroll = dialog.findChild(QScrollArea)
     assert scroll.verticalScrollBar().maximum() == 0
     assert scroll.horizontalScrollBar().maximum() == 0

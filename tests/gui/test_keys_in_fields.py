@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from gui.panels.checked_spin import CheckedDoubleSpinBox, CheckedSpinBox
 from gui.panels.layer_row import LayerRow
+from gui.window_layouts import STEP
 
 WAIT_MS = 15_000
 
@@ -125,3 +126,25 @@ def test_escape_with_a_refused_number_says_why_and_the_message_goes_when_fixed(w
     qtbot.keyClick(units, Qt.Key_Escape)
     assert units.value() == 4 and not units.hasFocus()
     assert not message.isVisible() and message.text() == ""
+
+
+def test_the_example_field_of_the_stepper_leaves_stepping_keys_to_the_window(window, qtbot):
+    """The stepper's field takes the digits of an example number; ".", Shift+Right and
+    Space are the window's, as in every number field, and Escape leaves it."""
+    controller = window.controller
+    window.show_layout(STEP)
+    field = window.views["Step through"].picker.field
+    focus(qtbot, field)
+    qtbot.keyClicks(field, "12")
+    for k, (key, modifier) in enumerate([(Qt.Key_Period, Qt.NoModifier),
+                                         (Qt.Key_Right, Qt.ShiftModifier)], start=1):
+        with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS):
+            qtbot.keyClick(field, key, modifier)
+        assert where(controller.latest) == k
+    assert field.text() == "12" and field.hasFocus()
+    qtbot.keyClick(field, Qt.Key_Space)
+    qtbot.waitUntil(lambda: controller.playing, timeout=WAIT_MS)
+    assert field.text() == "12"
+    qtbot.keyClick(field, Qt.Key_Escape)
+    assert not field.hasFocus() and QApplication.focusWidget() is window
+    assert controller.playing                        # Escape left the field, it did not stop

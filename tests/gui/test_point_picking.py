@@ -44,10 +44,9 @@ def pixels_of(view_box, x, y):
                      for a, b in zip(x, y)], dtype=float)
 
 
-def click(qtbot, view_box, pixel):
+def click(qtbot, view_box, pixel, button=Qt.MouseButton.LeftButton):
     canvas = view_box.scene().views()[0]
-    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPointF(*pixel).toPoint())
+    qtbot.mouseClick(canvas.viewport(), button, pos=QPointF(*pixel).toPoint())
 
 
 def shown(qtbot, view_class, session, snapshot, history, size=(800, 600)):
@@ -93,6 +92,8 @@ def test_clicking_a_point_picks_its_example_and_empty_space_nothing(qtbot, view_
         with qtbot.waitSignal(view.example_picked, timeout=1000) as picked:
             click(qtbot, box, pixels[k] + (2, -1))
         assert picked.args == [k]
+    with qtbot.assertNotEmitted(view.example_picked, wait=100):   # the right button is
+        click(qtbot, box, pixels[chosen[0]], Qt.MouseButton.RightButton)   # the menu's
     # The emptiest spot of the plot: nothing there to pick.
     columns = np.arange(area.left() + 10, area.right() - 10, 4)
     rows = np.arange(area.top() + 10, area.bottom() - 10, 4)

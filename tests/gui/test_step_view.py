@@ -1,13 +1,12 @@
 """The step-through view against the engine's own records: every phase of a 2-4-3-1 net,
 the followed example's column (full batch and mini-batch), the phase strip, the output
-layer's per-example derivation and the example field."""
+layer's per-example derivation and the example field (its keys: test_keys_in_fields.py)."""
 import re
 
 import numpy as np
 import pytest
 from on_screen import new_view, show_at
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
@@ -15,10 +14,12 @@ from engine.phases import UPDATE
 from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer
 from gui.stepper.change_tile import ChangeTile
+from gui.stepper.derivation_html import derivation_html
 from gui.stepper.equation_html import equation_html
 from gui.stepper.heatmap import Heatmap, reduce_blocks
+from gui.stepper.key_hints import back_reach
 from gui.stepper.number_format import full_number, short_number
-from gui.stepper.output_derivation import example_derivation, per_example_dw
+from gui.stepper.output_derivation import example_derivation
 from gui.stepper.phase_strip import CURRENT, DONE, LATER, NEXT
 from gui.stepper.step_view import StepView
 from gui.training_history import TrainingHistory
@@ -177,13 +178,15 @@ def test_the_strip_marks_phases_and_shows_a_done_one_again(qtbot, xor):
 
 def test_back_reach_and_key_hints_name_the_right_keys(qtbot, xor):
     s = Stepping(qtbot, xor)
-    assert "nothing to step back to" in s.view.reach.text()
+    assert "Nothing to step back to" in s.view.reach.text()
     s.step()
     hint = plain(s.view.hint.text())
     assert "Shift+→ or . next phase" in hint and "→ or N the rest of this update" in hint
     assert "← back one phase" in hint and "Shift+← back one update" in hint
     assert "Space play" in hint
-    assert s.view.reach.text() == "← back: up to 1 update"
+    # A count of updates goes with the key that steps back an update, not a phase.
+    assert s.view.reach.text() == "Shift+← goes back up to 1 update"
+    assert back_reach(40, 3) == "Shift+← goes back up to 40 updates"
 
 
 def test_without_a_record_the_next_phase_is_shown_with_its_code(qtbot, xor):
@@ -213,11 +216,13 @@ def test_the_per_example_gradients_average_to_dW(xor, batch):
     for _ in range(P - 3):
         record = trainer.step_phase()
     assert record.spec.title == "Backward, layer 3"
-    mean = per_example_dw(record).mean(axis=1)
+    derivations = [example_derivation(record, column) for column in range(record.m)]
+    mean = np.mean([d.dl_dw for d in derivations], axis=0)
     assert np.allclose(mean, record.writes["dW[3]"][0], rtol=1e-12, atol=1e-15)
+    assert np.mean([d.dl_db for d in derivations]) == pytest.approx(
+        record.writes["db[3]"][0, 0], abs=1e-15)
     dz = record.writes["dZ[3]"][0]
-    for column in range(record.m):
-        d = example_derivation(record, column)
+    for column, d in enumerate(derivations):
         assert d.dl_dz == pytest.approx(dz[column], abs=1e-15)
         # dl/dz is dl/da times da/dz = a(1 - a): the chain rule gives a - y.
         assert d.dl_da * d.a * (1 - d.a) == pytest.approx(d.dl_dz, rel=1e-9)
@@ -236,7 +241,40 @@ def test_the_derivation_shows_the_followed_examples_numbers(qtbot, xor):
     x = record.reads["A[2]"][:, 17]
     for i in range(3):
         assert f"= {full_number(x[i] * (a - y))}" in text
-    assert "mean of these over the m = 46 examples" in text
+    assert "mean of the dl/dw over the m = 46 examples" in text
+
+
+@pytest.mark.parametrize("l2", [0.0, 0.3])
+def test_the_derivation_puts_the_lambda_term_on_dW_alone(xor, l2):
+    trainer = Trainer(xor, make_model_config(SIZES, "tanh", "xavier", 2),
+                      make_train_config(0.5, l2, 0))
+    for _ in range(P - 3):
+        record = trainer.step_phase()
+    text = plain(derivation_html(record, 17, 17))
+    dW_row, db_row = text.split("dW[3] is the mean")[1].split("db[3] is the mean")
+    assert "λ" not in text.split("dW[3] is the mean")[0]
+    db = record.writes["db[3]"][0, 0]
+    assert db == pytest.approx(record.writes["dZ[3]"].mean(), abs=1e-15)   # never with λ
+    assert f"db[3] = {full_number(db)}" in db_row
+    dW = record.writes["dW[3]"][0]
+    assert f"dW[3] = [{full_number(dW[0])}, " in dW_row
+    if l2:
+        assert "plus λ" in dW_row and "no λ term here" in db_row
+        assert "plus" not in db_row
+    else:
+        assert "λ" not in dW_row + db_row
+
+
+def test_the_derivation_of_logistic_regression_counts_inputs():
+    data = load_dataset("breast_cancer")
+    trainer = Trainer(data, make_model_config((30, 1), "tanh", "xavier", 2),
+                      make_train_config(0.5, 0.0, 0))
+    for _ in range(3):                              # forward, cost, backward
+        record = trainer.step_phase()
+    assert record.spec.title == "Backward, layer 1"
+    text = plain(derivation_html(record, 0, 0))
+    assert "dl/dw1 = x1·dz" in text
+    assert "… and 22 more, one per input" in text and "layer 0" not in text
 
 
 def test_typing_an_example_asks_for_it_and_bad_input_says_what_is_allowed(qtbot, xor):
@@ -269,24 +307,6 @@ def test_every_phase_fits_the_width_it_is_given(qtbot, xor, size, sizes):
         content = s.view.scroll.widget()
         assert content.minimumSizeHint().width() <= s.view.scroll.viewport().width()
         assert s.view.scroll.horizontalScrollBar().maximum() == 0
-
-
-def test_the_example_field_leaves_stepping_keys_to_the_window(qtbot, xor):
-    s = Stepping(qtbot, xor)
-    field = s.view.picker.field
-    stepped = []
-    action = QAction("Step phase", s.view)
-    action.setShortcuts([QKeySequence("."), QKeySequence("Shift+Right")])
-    action.triggered.connect(lambda: stepped.append(True))
-    s.view.addAction(action)
-    field.setFocus()
-    qtbot.waitUntil(field.hasFocus)
-    qtbot.keyClicks(field, "12")
-    qtbot.keyClick(field, Qt.Key_Period)
-    qtbot.keyClick(field, Qt.Key_Right, Qt.ShiftModifier)
-    assert field.text() == "12" and len(stepped) == 2
-    qtbot.keyClick(field, Qt.Key_Escape)
-    assert not field.hasFocus()
 
 
 def test_hovering_a_cell_finds_its_row_and_column(qtbot):
