@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from engine.config import make_model_config, make_train_config  # noqa: E402
-from engine.dataset import load_dataset  # noqa: E402
-from engine.trainer import Trainer  # noqa: E402
+from engine.config import make_model_config, make_train_config
+from engine.dataset import load_dataset
+from engine.trainer import Trainer
 
 SETUPS = (
     ("moons 2-8-8-1 full batch", "moons", (2, 8, 8, 1), 0),
