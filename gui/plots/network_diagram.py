@@ -345,28 +345,26 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         neutral = np.zeros(len(self._node_ids), dtype=bool)
         if picture.signed_nodes:
             top = symmetric_top(picture.nodes)
-            parts = []
-            for l, (values, units) in enumerate(zip(picture.nodes, self._units)):
-                if values is None:
-                    parts.append(np.full(len(units), np.nan))
-                    neutral[self._node_layer == l] = True
-                else:
-                    parts.append(diverging_shade(values, top)[units])
-            shades = shade_index(np.concatenate(parts))
-            brushes = self._gradient_shades[shades]
-            shades = shades + len(self._shades)   # distinct from the activation shades
+            palette, offset = self._gradient_shades, len(self._shades)  # distinct shades
+
+            def shade_of(l, values):
+                return diverging_shade(values, top)
         else:
-            parts = []
-            for l, (values, units, kind) in enumerate(zip(picture.nodes, self._units,
-                                                          self._kinds)):
-                if values is None:
-                    parts.append(np.full(len(units), np.nan))
-                    neutral[self._node_layer == l] = True
-                else:
-                    # Whole layers first: ReLU and linear scales use the layer's largest |a|.
-                    parts.append(activation_shade(values, kind)[units])
-            shades = shade_index(np.concatenate(parts))
-            brushes = self._shades[shades]
+            palette, offset = self._shades, 0
+
+            def shade_of(l, values):
+                return activation_shade(values, self._kinds[l])
+        parts = []
+        for l, (values, units) in enumerate(zip(picture.nodes, self._units)):
+            if values is None:
+                parts.append(np.full(len(units), np.nan))
+                neutral[self._node_layer == l] = True
+            else:
+                # Whole layers first: ReLU and linear scales use the layer's largest |a|.
+                parts.append(shade_of(l, values)[units])
+        shades = shade_index(np.concatenate(parts))
+        brushes = palette[shades]
+        shades = shades + offset
         shades = np.where(neutral, -2, shades)
         brushes = np.where(neutral, self._neutral_brush, brushes)
         if self._node_shades is not None and np.array_equal(shades, self._node_shades):

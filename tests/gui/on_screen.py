@@ -27,3 +27,12 @@ def open_main_window(qtbot, timeout_ms):
     window.show()
     qtbot.waitUntil(lambda: window.controller.latest is not None, timeout=timeout_ms)
     return window
+
+
+def open_active_window(qtbot, timeout_ms):
+    """open_main_window, then made the active window, as a person's would be: window
+    shortcuts and the field key filter act only there."""
+    window = open_main_window(qtbot, timeout_ms)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=timeout_ms)
+    return window

@@ -2,7 +2,7 @@
 import html
 
 import pytest
-from on_screen import open_main_window
+from on_screen import open_active_window
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
@@ -29,9 +29,7 @@ WAIT_MS = 15_000
 
 @pytest.fixture
 def window(qtbot):
-    w = open_main_window(qtbot, WAIT_MS)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=WAIT_MS)
+    w = open_active_window(qtbot, WAIT_MS)
     yield w
     w.shut_down()
 

@@ -1,6 +1,6 @@
 """The whole window: stepping keys work with the focus in a field; Escape leaves it."""
 import pytest
-from on_screen import open_main_window
+from on_screen import open_active_window
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
@@ -14,9 +14,7 @@ WAIT_MS = 15_000
 
 @pytest.fixture
 def window(qtbot):
-    w = open_main_window(qtbot, WAIT_MS)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=WAIT_MS)
+    w = open_active_window(qtbot, WAIT_MS)
     yield w
     w.shut_down()
 

@@ -2,7 +2,7 @@
 count, curves and the panels' settings, without starting yet another build."""
 import numpy as np
 import pytest
-from on_screen import open_main_window
+from on_screen import open_active_window
 from PySide6.QtCore import Qt
 from signal_recorder import SETTLE_MS, record
 
@@ -16,7 +16,7 @@ WAIT_MS = 20_000
 
 @pytest.fixture
 def window(qtbot):
-    w = open_main_window(qtbot, WAIT_MS)
+    w = open_active_window(qtbot, WAIT_MS)   # Ctrl+Z is a window shortcut
     yield w
     w.shut_down()
 
