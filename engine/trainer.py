@@ -269,8 +269,9 @@ class Trainer:
         """Complete n updates (the first may be partly done); returns how many were done.
 
         keep_going: optional callable asked before each update; when it returns False
-        the run stops early. Raises TrainingDiverged if an update made the cost explode;
-        the last update's result is checked before returning."""
+        the run stops early. readable: run the functions of engine/backprop.py even where
+        the fast route would (as stepping does). Raises TrainingDiverged if an update made
+        the cost explode; the last update's result is checked before returning."""
         done = 0
         with np.errstate(all="ignore"):
             while done < n and (keep_going is None or keep_going()):
