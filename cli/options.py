@@ -105,13 +105,13 @@ def add_model_options(parser):
     data.add_argument(
         "--dataset", choices=DATASET_NAMES, metavar="NAME",
         help=f"which data set to learn: {', '.join(DATASET_NAMES)} (default: moons, or csv "
-             "when --csv is given). The 2-D ones are generated; breast_cancer and digits are "
+             "when --csv is given). blobs to gaussian are generated in 2-D, line is generated with one feature (try --layers 1,1); breast_cancer and digits are "
              "real data shipped with the app")
     data.add_argument("--n", type=whole_number(MIN_POINTS, MAX_POINTS), metavar="N",
-                      help=f"for a generated 2-D data set: how many points it has, "
+                      help=f"for a generated data set: how many points it has, "
                            f"{MIN_POINTS} to {MAX_POINTS} (default: 200)")
     data.add_argument("--noise", type=real_number(0.0, MAX_NOISE), metavar="SD",
-                      help=f"for a generated 2-D data set: how much random jitter the "
+                      help=f"for a generated data set: how much random jitter the "
                            f"points get, 0 to {MAX_NOISE:g} (default: 0.1)")
     data.add_argument("--test-ratio", type=real_number(0.0, 1.0, high_open=True), default=0.25,
                       metavar="R",

@@ -12,7 +12,7 @@ import numpy as np
 from engine.bundled import BUNDLED_SETS, load_breast_cancer, load_digits
 from engine.csv_reader import csv_data, read_csv
 from engine.errors import DatasetError
-from engine.synthetic import SYNTHETIC_SETS, make_synthetic
+from engine.synthetic import SYNTHETIC_SETS, make_synthetic, synthetic_feature_names
 
 DATASET_NAMES = SYNTHETIC_SETS + BUNDLED_SETS + ("csv",)
 
@@ -236,7 +236,8 @@ def load_dataset(
         X, Y = make_synthetic(name, n=n, noise=noise, seed=seed)
         description = f"{name}: {n} points, noise {noise:g}, seed {seed}"
         return split_and_standardise(
-            X, Y, test_ratio, seed, name=name, feature_names=("x1", "x2"), description=description
+            X, Y, test_ratio, seed, name=name, feature_names=synthetic_feature_names(name),
+            description=description,
         )
     if name == "csv":
         if csv_path is None:

@@ -9,6 +9,7 @@ DATASET_LABELS = {
     "xor": "XOR",
     "spiral": "Spiral",
     "gaussian": "Gaussian (overlapping)",
+    "line": "Line (one feature, logistic regression)",
     "breast_cancer": "Breast cancer (569 × 30, real)",
     "digits": "Digits: one digit vs the rest (1,797 × 64, real)",
     "csv": "CSV file…",
@@ -18,6 +19,7 @@ DATASET_LABELS = {
 DATASET_SHORT_LABELS = {
     "blobs": "Blobs",
     "gaussian": "Gaussian",
+    "line": "Line (1 feature)",
     "breast_cancer": "Breast cancer (real)",
     "digits": "Digits k vs rest (real)",
     "csv": "CSV file",
@@ -30,6 +32,8 @@ DATASET_TOOLTIPS = {
     "xor": "Opposite quadrants share a class: logistic regression fails, one hidden layer succeeds.",
     "spiral": "Two intertwined spiral arms: a hard task that needs a bigger network.",
     "gaussian": "Two overlapping clouds: some points can never be classified right.",
+    "line": "One feature x, two overlapping classes along it: the seeds' P(Y = 1) = "
+            "σ(β0 + β1 x), trained with layers 1,1.",
     "breast_cancer": "Real measurements of 569 tumours (30 features): malignant (1) or benign (0).",
     "digits": "Real 8×8 handwritten digits (64 pixels): is it digit k (1) or another digit (0)?",
     "csv": "Your own table of numbers with a label column.",

@@ -135,7 +135,7 @@ def test_huge_values_are_a_dataset_error_not_a_warning():
 def test_load_synthetic(name):
     data = load_dataset(name, n=100, noise=0.2, seed=4, test_ratio=0.2)
     assert isinstance(data, Dataset) and data.name == name
-    assert (data.n_x, data.m_train, data.m_test) == (2, 80, 20)
+    assert (data.n_x, data.m_train, data.m_test) == (1 if name == "line" else 2, 80, 20)
     assert data.label_mapping is None
     X, _ = make_synthetic(name, n=100, noise=0.2, seed=4)
     assert np.allclose(np.sort(data.standardise(X), axis=1),

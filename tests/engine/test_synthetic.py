@@ -8,14 +8,15 @@ from engine.synthetic import SYNTHETIC_SETS, make_synthetic
 
 
 def test_names_in_documented_order():
-    assert SYNTHETIC_SETS == ("blobs", "moons", "circles", "xor", "spiral", "gaussian")
+    assert SYNTHETIC_SETS == ("blobs", "moons", "circles", "xor", "spiral", "gaussian", "line")
 
 
 @pytest.mark.parametrize("name", SYNTHETIC_SETS)
 @pytest.mark.parametrize("n", [4, 7, 200])
 def test_shapes_dtypes_and_balance(name, n):
     X, Y = make_synthetic(name, n=n)
-    assert X.shape == (2, n) and Y.shape == (1, n)
+    n_x = 1 if name == "line" else 2
+    assert X.shape == (n_x, n) and Y.shape == (1, n)
     assert X.dtype == np.float64 and Y.dtype == np.float64
     assert set(np.unique(Y)) == {0.0, 1.0}
     assert abs(int(Y.sum()) - n / 2) <= 0.5
