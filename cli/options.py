@@ -229,7 +229,7 @@ def describe(trainer):
     batching = ("full batch" if batch == 0 or batch >= data.m_train else
                 "stochastic (batch size 1)" if batch == 1 else f"mini-batches of {batch}")
     return (f"data     {data.description or data.name}; {data.m_train} training and "
-            f"{data.m_test} test examples, {data.n_x} features\n"
+            f"{data.m_test} test examples, {data.n_x} feature{'' if data.n_x == 1 else 's'}\n"
             f"network  {'-'.join(str(s) for s in net.layer_sizes)} "
             f"({', '.join(net.activation_names)}), {trainer.model.init} init, "
             f"{net.parameter_count()} parameters, seed {trainer.model.seed}\n"

@@ -74,7 +74,7 @@ def describe(dataset):
     total = dataset.m_train + dataset.m_test
     return (f"{dataset.description}\n"
             f"{dataset.m_train:,} training + {dataset.m_test:,} test examples\n"
-            f"{dataset.n_x} features; {positives:,} of {total:,} labelled 1")
+            f"{dataset.n_x} feature{'' if dataset.n_x == 1 else 's'}; {positives:,} of {total:,} labelled 1")
 
 
 class DataPanel(QWidget):
