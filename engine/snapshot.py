@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .metrics import Metrics, compute_metrics
+from .one_feature import label_heights
 from .phases import PhaseRecord
 from .projection import grid_points, plane_extent, principal_axes
 
@@ -24,7 +25,8 @@ class SessionInfo:
     """What stays fixed until the next reset: the data, the model's shape, the 2-D view.
 
     points_train (2, m_train), points_test (2, m_test): the examples in the plane drawn
-    by the boundary view (the inputs themselves when n_x == 2, else a PCA projection).
+    by the boundary view (the inputs themselves when n_x == 2; for one feature, x and the
+    label's height 0 or 1 with a little jitter; else a PCA projection).
     extent: (x_min, x_max, y_min, y_max) of that plane. grid: (2, r*r) points whose
     predictions form the heatmap (only when n_x == 2; else None).
     image_shape: (8, 8) when each input is an image (the digits), else None.
@@ -49,16 +51,23 @@ class SessionInfo:
     updates_per_epoch: int
 
 
+# For one feature the vertical axis is the label's height: 0 and 1, a little room around.
+LABEL_AXIS = (-0.2, 1.2)
+
+
 def make_session_info(trainer, resolution=100):
     data = trainer.dataset
     n_x = data.n_x
-    if n_x == 2:
-        to_plane = np.eye(2)
+    if n_x == 1:
+        points_train = np.vstack([data.X_train[0], label_heights(data.Y_train, seed=0)])
+        points_test = np.vstack([data.X_test[0], label_heights(data.Y_test, seed=1)])
+        x_min, x_max, _, _ = plane_extent(np.hstack([points_train, points_test]))
+        extent = (x_min, x_max) + LABEL_AXIS
     else:
-        to_plane = principal_axes(data.X_train)
-    points_train = to_plane @ data.X_train
-    points_test = to_plane @ data.X_test
-    extent = plane_extent(np.hstack([points_train, points_test]))
+        to_plane = np.eye(2) if n_x == 2 else principal_axes(data.X_train)
+        points_train = to_plane @ data.X_train
+        points_test = to_plane @ data.X_test
+        extent = plane_extent(np.hstack([points_train, points_test]))
     grid = frozen(grid_points(extent, resolution)) if n_x == 2 else None
     side = round(float(np.sqrt(n_x)))
     image_shape = (side, side) if data.name == "digits" and side * side == n_x else None
@@ -72,7 +81,7 @@ def make_session_info(trainer, resolution=100):
         X_test=frozen(data.X_test), Y_test=frozen(data.Y_test),
         points_train=frozen(points_train), points_test=frozen(points_test),
         extent=extent, grid=grid, grid_resolution=resolution,
-        is_projection=n_x != 2, image_shape=image_shape,
+        is_projection=n_x > 2, image_shape=image_shape,
         updates_per_epoch=trainer.updates_per_epoch,
     )
 

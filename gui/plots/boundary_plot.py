@@ -6,7 +6,10 @@ Which picture depends on the session:
 - more features: the fixed PCA projection of every example, filled by the model's
   current P(y = 1), shaped by its true label (circle 0, square 1), test points outlined
   in the test colour;
-- images (the digits): the PCA scatter and, beside it, the first-layer weights as images.
+- images (the digits): the PCA scatter and, beside it, the first-layer weights as images;
+- one feature: the examples along x at the height of their label (0 or 1, jittered), the
+  model's P(y = 1 | x) as a curve and the threshold x* where it crosses 0.5
+  (gui/plots/one_feature_curve.py), with β0 and β1 named for logistic regression.
 """
 import math
 
@@ -17,6 +20,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import theme
+from gui.plots.live_text import LiveText
+from gui.plots.one_feature_curve import OneFeatureCurve
 from gui.plots.point_picking import SelectedMark, nearest_within, pick_on_click
 from gui.plots.weight_images import WeightImages
 from gui.view import View
@@ -34,6 +39,8 @@ MAX_POINTS_DRAWN = 5000
 LEGEND_SHARE = 0.3
 LEGEND_IN_WORDS = {
     "plane": " Blue: y = 0, red: y = 1; the ring is the followed example.",
+    "line": " Blue: y = 0, red: y = 1; filled: training, hollow: test; the ring is the "
+            "followed example.",
     "projection": " Circles: y = 0, squares: y = 1, thick outline: test; the ring is the "
                   "followed example.",
 }
@@ -200,6 +207,12 @@ class BoundaryPlot(QWidget, View):
         self._canvas.setMinimumHeight(300)
         self._canvas.scene().sigMouseClicked.connect(self._on_clicked)
         self._caption = caption_label()
+        self._one_feature = OneFeatureCurve()
+        self.parameters = LiveText(lines=2)
+        self.parameters.setFont(theme.axis_font())
+        self.parameters.setStyleSheet("background-color: white; color: black;")
+        self.parameters.setAutoFillBackground(True)
+        self.parameters.hide()
         self._caption_text, self._kind = "", "plane"
         self._weights = WeightImages()
         self._weights.hide()
@@ -210,6 +223,7 @@ class BoundaryPlot(QWidget, View):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(row, 1)
+        layout.addWidget(self.parameters)
         layout.addWidget(self._caption)
         self._selected = SelectedMark(self._plot, POINT_SIZE + 10)
         self._session = None
@@ -232,6 +246,11 @@ class BoundaryPlot(QWidget, View):
         return self._contour
 
     @property
+    def one_feature(self):
+        """The curve and threshold lines of one-feature sessions (gui/plots/one_feature_curve.py)."""
+        return self._one_feature
+
+    @property
     def train_points(self):
         """The training-point ScatterPlotItems, one per label (0, 1)."""
         return tuple(item for item, _ in self._train)
@@ -252,6 +271,7 @@ class BoundaryPlot(QWidget, View):
         self._plot.clear()
         self._legend.clear()
         self._image = self._contour = None
+        self._line_mode = False
         self._train = self._test = ()
         self._selected_index = None
         self._painted_boundary = None
@@ -262,7 +282,9 @@ class BoundaryPlot(QWidget, View):
         self._session = session
         self._last_key = None
         self._reset_items()
-        if session.grid is not None:
+        if session.X_train.shape[0] == 1:
+            self._build_line(session)
+        elif session.grid is not None:
             self._build_plane(session)
         else:
             self._build_projection(session)
@@ -271,6 +293,8 @@ class BoundaryPlot(QWidget, View):
         x_min, x_max, y_min, y_max = session.extent
         self._plot.disableAutoRange()
         self._plot.setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
+        self._show_colour_bar(not self._line_mode)
+        self.parameters.setVisible(self._line_mode)
         self._apply_show_test()
         side_by_side = session.image_shape is not None
         self._legend_columns = 2 if side_by_side else 3
@@ -313,6 +337,40 @@ class BoundaryPlot(QWidget, View):
         self._legend.addItem(self._contour, "decision boundary P = 0.5")
         self._set_caption("Heatmap: the model's P(y = 1) at every point of the plane. "
                               "Training points filled, test points hollow. Click a training point to follow it.")
+
+    def _build_line(self, session):
+        self._kind = "line"
+        self._line_mode = True
+        name = session.feature_names[0]
+        logistic = session.layer_sizes == (1, 1)
+        model = "σ(β0 + β1 x)" if logistic else "the net's output"
+        theme.style_plot(self._plot, f"P(y = 1 | {name}) = {model}",
+                         f"{name} (standardised)", "label y  /  P(y = 1 | x)")
+        self._one_feature.add_to(self._plot, session)
+        self._train = self._label_scatters(session.points_train, session.Y_train, filled=True,
+                                           names=("train y = 0", "train y = 1"))
+        self._test = self._label_scatters(session.points_test, session.Y_test, filled=False,
+                                          names=("test y = 0", "test y = 1"))
+        self._legend.addItem(self._one_feature.curve, "P(y = 1 | x)")
+        self._legend.addItem(self._one_feature.line_sample, "threshold x*, P = 0.5")
+        if logistic:
+            about = ("Logistic regression on one feature: P(Y = 1) = σ(β0 + β1 x), where "
+                     "β0 is the bias b[1] and β1 the weight W[1]; it predicts 1 right of x*.")
+        else:
+            about = ("One feature into a deeper net: the curve is the net's own P(y = 1 | x), "
+                     "not a single σ(β0 + β1 x).")
+        self._set_caption(f"{about} Examples sit at the height of their label (0 or 1), "
+                          "a little jittered. Click a training point to follow it.")
+
+    def _show_colour_bar(self, shown):
+        """The colour bar means nothing for the one-feature curve: it leaves the canvas."""
+        if shown == (self._bar.scene() is not None and self._bar.isVisible()):
+            return
+        if shown:
+            self._canvas.addItem(self._bar, row=0, col=1)
+        else:
+            self._canvas.ci.removeItem(self._bar)
+        self._bar.setVisible(shown)
 
     def _label_scatters(self, points, Y, filled, names):
         items = []
@@ -379,8 +437,8 @@ class BoundaryPlot(QWidget, View):
         minimum = Qt.SizeHint.MinimumSize
         layout = self._canvas.ci.layout
         left, _, right, _ = layout.getContentsMargins()
-        needed = math.ceil(self._plot.effectiveSizeHint(minimum).width() +
-                           self._bar.effectiveSizeHint(minimum).width() +
+        bar = self._bar.effectiveSizeHint(minimum).width() if self._bar.isVisible() else 0
+        needed = math.ceil(self._plot.effectiveSizeHint(minimum).width() + bar +
                            layout.horizontalSpacing() + left + right + 4)
         if needed != self._canvas.minimumWidth():
             self._canvas.setMinimumWidth(needed)
@@ -436,6 +494,9 @@ class BoundaryPlot(QWidget, View):
             return False
         self._last_key = key
         changed = self._paint_selected(snapshot.example_index)
+        if self._line_mode:
+            self.parameters.setText(self._one_feature.paint(snapshot.W, snapshot.b))
+            return True
         if self._image is not None:
             return self._paint_plane(snapshot.boundary) or changed
         self._paint_shades(self._train, snapshot.metrics.A_L)

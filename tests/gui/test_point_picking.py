@@ -74,6 +74,8 @@ def isolated(pixels, inside, count=3):
 @pytest.mark.parametrize("view_class, data, sizes", [
     (BoundaryPlot, "moons", (2, 8, 1)),
     (BoundaryPlot, "breast_cancer", (30, 8, 1)),       # the PCA view
+    (BoundaryPlot, "line", (1, 1)),                     # one feature: the curve view
+    (SigmoidPlot, "line", (1, 1)),
     (SigmoidPlot, "moons", (2, 8, 1)),
 ])
 def test_clicking_a_point_picks_its_example_and_empty_space_nothing(qtbot, view_class, data,
@@ -106,8 +108,10 @@ def test_clicking_a_point_picks_its_example_and_empty_space_nothing(qtbot, view_
 
 
 @pytest.mark.parametrize("view_class", [BoundaryPlot, SigmoidPlot])
-def test_the_followed_example_is_ringed_and_numbered_inside_the_plot(qtbot, view_class):
-    session, snapshot, history = run()
+@pytest.mark.parametrize("data, sizes", [("moons", (2, 8, 1)), ("line", (1, 1))])
+def test_the_followed_example_is_ringed_and_numbered_inside_the_plot(qtbot, view_class, data,
+                                                                     sizes):
+    session, snapshot, history = run(data, sizes)
     view = shown(qtbot, view_class, session, snapshot, history)
     box, x, y = points_of(view, session, snapshot)
     mark = view.selected_mark
