@@ -228,7 +228,11 @@ class ModelPanel(QWidget):
     def _update_summary(self):
         spec = self.current_model()
         text = spec.summary(self._n_x)
-        if not spec.hidden_sizes:
+        if not spec.hidden_sizes and self._n_x == 1:
+            # The seeds' names for the two parameters of one neuron on one feature.
+            text += ("\nNo hidden layer: logistic regression, P(Y = 1) = σ(β0 + β1 x) "
+                     "with β0 = b[1], β1 = W[1].")
+        elif not spec.hidden_sizes:
             text += "\nNo hidden layer: logistic regression."
         self._summary.setText(text)
         self._add.setEnabled(len(self._rows) < MAX_HIDDEN)

@@ -90,3 +90,14 @@ def test_set_model_refuses_a_bad_model_and_changes_nothing(qtbot, panel):
         with pytest.raises(ConfigError, match="1 to 1024 units"):
             panel.set_model((0,), ("tanh",), "he", 0)
     assert panel.current_model() == before
+
+
+def test_logistic_regression_on_one_feature_names_beta0_and_beta1(panel):
+    panel.set_input_size(1)
+    for _ in range(2):
+        button(panel, "remove_layer").click()
+    text = summary_text(panel)
+    assert text.startswith("1 → 1 sigmoid (2 parameters)")
+    assert "σ(β0 + β1 x) with β0 = b[1], β1 = W[1]" in text
+    panel.set_input_size(2)
+    assert "β0" not in summary_text(panel)

@@ -49,7 +49,7 @@ def test_the_window_paints_exactly_the_views_of_its_table(qtbot):
     assert sorted(painted, key=str) == sorted(VIEW_CLASSES, key=str)
 
 
-@pytest.mark.parametrize("dataset_name", ["moons", "breast_cancer"])
+@pytest.mark.parametrize("dataset_name", ["moons", "breast_cancer", "line"])
 @pytest.mark.parametrize("view_class", VIEW_CLASSES, ids=lambda cls: cls.__name__)
 def test_a_view_says_true_only_when_it_drew_something(qtbot, view_class, dataset_name):
     session, first, later = first_and_later(dataset_name)
