@@ -32,6 +32,10 @@ POINT_SIZE = 10
 OUTLINE = "#202020"
 NOT_FINITE_COLOR = "#a0a0a0"
 LABEL_SYMBOLS = ("o", "s")
+# The canvas's least height; the one-feature picture has two more lines of live numbers
+# below it, and its curve and points need less room than a heatmap.
+PLOT_MIN_HEIGHT = 300
+LINE_PLOT_MIN_HEIGHT = 200
 # Per class and set. Beyond this, more points only cost paint time (750,000 took 2.3 s to
 # build) and hide one another; a fixed sample draws the same picture.
 MAX_POINTS_DRAWN = 5000
@@ -204,7 +208,7 @@ class BoundaryPlot(QWidget, View):
         self._canvas.installEventFilter(self)
         # A plot at least ~120 px tall above a legend of up to five rows: less and the
         # axis label is cut off (the whole plane was once a 40 px strip at 1366x768).
-        self._canvas.setMinimumHeight(300)
+        self._canvas.setMinimumHeight(PLOT_MIN_HEIGHT)
         self._canvas.scene().sigMouseClicked.connect(self._on_clicked)
         self._caption = caption_label()
         self._one_feature = OneFeatureCurve()
@@ -294,6 +298,7 @@ class BoundaryPlot(QWidget, View):
         self._plot.disableAutoRange()
         self._plot.setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
         self._show_colour_bar(not self._line_mode)
+        self._canvas.setMinimumHeight(LINE_PLOT_MIN_HEIGHT if self._line_mode else PLOT_MIN_HEIGHT)
         self.parameters.setVisible(self._line_mode)
         self._apply_show_test()
         side_by_side = session.image_shape is not None
@@ -354,13 +359,11 @@ class BoundaryPlot(QWidget, View):
         self._legend.addItem(self._one_feature.curve, "P(y = 1 | x)")
         self._legend.addItem(self._one_feature.line_sample, "threshold x*, P = 0.5")
         if logistic:
-            about = ("Logistic regression on one feature: P(Y = 1) = σ(β0 + β1 x), where "
-                     "β0 is the bias b[1] and β1 the weight W[1]; it predicts 1 right of x*.")
+            about = "Logistic regression: β0 is the bias b[1], β1 the weight W[1]."
         else:
-            about = ("One feature into a deeper net: the curve is the net's own P(y = 1 | x), "
-                     "not a single σ(β0 + β1 x).")
-        self._set_caption(f"{about} Examples sit at the height of their label (0 or 1), "
-                          "a little jittered. Click a training point to follow it.")
+            about = "The curve is the deeper net's own P(y = 1 | x), not one σ(β0 + β1 x)."
+        self._set_caption(f"{about} Points sit at their label's height, 0 or 1 (jittered); "
+                          "click one to follow it.")
 
     def _show_colour_bar(self, shown):
         """The colour bar means nothing for the one-feature curve: it leaves the canvas."""

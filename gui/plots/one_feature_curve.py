@@ -38,7 +38,7 @@ class OneFeatureCurve:
         self.lines = []
         for _ in range(MAX_THRESHOLDS):
             line = pg.InfiniteLine(angle=90, pen=pg.mkPen(THRESHOLD_COLOR, width=2),
-                                   label="", labelOpts={"position": 0.92, "color": THRESHOLD_COLOR,
+                                   label="", labelOpts={"position": 0.75, "color": THRESHOLD_COLOR,
                                                         "fill": pg.mkBrush(255, 255, 255, 210)})
             line.label.setFont(theme.axis_font())
             line.setZValue(6)
