@@ -14,6 +14,8 @@ MAX_THRESHOLDS = 6     # a deeper net's curve may cross 0.5 more often; these ar
 
 def signed(value, digits=3):
     """A number with a true minus sign, e.g. −0.420, so a column of them lines up."""
+    if np.isfinite(value) and round(value, digits) == 0:
+        value = 0.0     # never "−0.000" (x* = −β0 / β1 while b[1] is still 0)
     text = f"{value:+.{digits}f}" if np.isfinite(value) else "not finite"
     return text.replace("-", "\u2212").replace("+", "")
 

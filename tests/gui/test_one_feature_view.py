@@ -115,3 +115,10 @@ def test_the_curve_follows_the_weights_as_training_goes_on(qtbot):
     assert np.abs(after - before).max() > 0.1
     np.testing.assert_allclose(after, trainer.network.predict_proba(
         view.one_feature.xs)[0], atol=1e-15)
+
+
+def test_numbers_are_written_with_a_true_minus_and_never_as_minus_zero():
+    from gui.plots.one_feature_curve import signed
+    assert signed(-0.42) == "\u22120.420"
+    assert signed(1.9) == "1.900"
+    assert signed(-0.0) == signed(-0.0001) == "0.000"
