@@ -97,12 +97,13 @@ def region_around(points, margin=MARGIN, min_span=MIN_SPAN):
 
 def grown_region(region, points, growth=GROWTH):
     """region itself while it holds every point, so a caller recomputes only on change;
-    else a region holding region and every point, with room to spare (growth times the
-    margin), so a path moving on steadily makes it grow now and then, not every frame."""
+    else the smallest region holding both region and the points with growth times the
+    usual margin around them: room to spare, so a path moving on steadily makes it grow
+    now and then, not every frame (and never compounds margins on margins)."""
     if region is not None and region.contains(points):
         return region
-    points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
-    if region is not None:
-        corners = np.array([[region.b_min, region.w_min], [region.b_max, region.w_max]])
-        points = np.vstack([points, corners])
-    return region_around(points, margin=MARGIN * growth)
+    wanted = region_around(points, margin=MARGIN * growth)
+    if region is None:
+        return wanted
+    return Region(min(region.b_min, wanted.b_min), max(region.b_max, wanted.b_max),
+                  min(region.w_min, wanted.w_min), max(region.w_max, wanted.w_max))
