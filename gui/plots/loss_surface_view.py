@@ -136,7 +136,10 @@ class LossSurfaceView(QWidget, View):
         self.examples_box.setValue(min(COMPARE_EPOCHS * m, MAX_UPDATES))
 
     def show_snapshot(self, snapshot, history) -> bool:
-        if not self.active or snapshot is self._last_snapshot:
+        if not self.active:   # the message is all it shows: new once a session
+            first, self._last_snapshot = self._last_snapshot is None, snapshot
+            return first
+        if snapshot is self._last_snapshot:
             return False
         self._last_snapshot = snapshot
         self._take_path(snapshot)
