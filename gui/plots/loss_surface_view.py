@@ -33,13 +33,25 @@ from gui.view import View
 PATH_COLOUR = "#ffffff"
 POINT_COLOUR = "#ff3030"
 STEP_COLOUR = "#ff3030"
-MARKED_POINTS = 5000      # the newest this many updates get a dot each; the line goes through all
+MARKED_POINTS = 2000      # the newest this many updates get a dot each (drawn_path: the line)
+KEPT_POINTS = 200_000     # the view thins its older points beyond this many
 STEP_SHARE = 0.15         # the drawn step is this share of the region's shorter side
 COMPARE_EPOCHS = 20       # examples seen by default: this many epochs of the training set
 NO_MODEL_TEXT = (
     "The loss surface needs a model with exactly two parameters, β0 (= b) and β1 (= w): "
     "one feature and one sigmoid unit (logistic regression), for example "
     "--dataset line --layers auto,1. This model has {count} parameters.")
+
+
+def drawn_path(points):
+    """The path's line: the newest MARKED_POINTS points all, the older ones evenly
+    thinned to as many (a frame stays cheap however long the run; they lie where the
+    path has long converged or are a stretch it crossed early)."""
+    older = len(points) - MARKED_POINTS
+    if older <= MARKED_POINTS:
+        return points
+    stride = -(-older // MARKED_POINTS)
+    return np.vstack([points[:older:stride], points[older:]])
 
 
 class LossSurfaceView(QWidget, View):
@@ -70,7 +82,8 @@ class LossSurfaceView(QWidget, View):
                                         connect="finite")
         self.contours.setZValue(-5)
         plot.addItem(self.contours)
-        self.path_line = pg.PlotDataItem(pen=pg.mkPen(PATH_COLOUR, width=1.5))
+        theme.cache_static(self.image, self.contours)   # redrawn only when they change
+        self.path_line = pg.PlotDataItem(pen=pg.mkPen(PATH_COLOUR, width=1))
         self.path_dots = pg.ScatterPlotItem(size=4, pen=None, brush=pg.mkBrush(PATH_COLOUR))
         self.step_line = pg.PlotDataItem(pen=pg.mkPen(STEP_COLOUR, width=2.5))
         self.step_head = pg.ArrowItem(headLen=14, tipAngle=35, brush=STEP_COLOUR,
@@ -147,10 +160,12 @@ class LossSurfaceView(QWidget, View):
             return False
         self._learning_rate, self._l2 = snapshot.learning_rate, snapshot.l2
         points = self._points[:self._count]
-        self._set_region(grown_region(self.region, points))
-        every = slice(max(0, self._count - MARKED_POINTS), self._count)
-        self.path_line.setData(points[:, 0], points[:, 1])
-        self.path_dots.setData(points[every, 0], points[every, 1])
+        # The region never shrinks and held every point before: only the new ones matter.
+        self._set_region(grown_region(self.region, snapshot.new_path if self.region else points))
+        line = drawn_path(points)
+        self.path_line.setData(line[:, 0], line[:, 1])
+        newest = points[-MARKED_POINTS:]
+        self.path_dots.setData(newest[:, 0], newest[:, 1])
         b, w = points[-1]
         self.current.setData([b], [w])
         self._draw_step(b, w, snapshot)
@@ -194,6 +209,17 @@ class LossSurfaceView(QWidget, View):
         self._points[self._count:end] = new
         self._updates[self._count:end] = np.arange(first_new, snapshot.update + 1)
         self._count = end
+        if end > KEPT_POINTS:
+            self._thin_older()
+
+    def _thin_older(self):
+        """Every other point of all but the newest MARKED_POINTS (far more than one can
+        step back), so the view's memory stays bounded; each keeps its update number."""
+        older = self._count - MARKED_POINTS
+        keep = np.concatenate([np.arange(0, older, 2), np.arange(older, self._count)])
+        self._count = len(keep)
+        self._points[:self._count] = self._points[keep]
+        self._updates[:self._count] = self._updates[keep]
 
     def path_points(self):
         """The path as drawn: (updates (k,), points (k, 2) [β0 β1]), copies."""

@@ -150,3 +150,20 @@ def test_other_models_get_a_message_naming_what_is_needed(view, qtbot):
     assert view.show_snapshot(stream.take(with_boundary=False), history) is False
     qtbot.mouseClick(view.compare_button, Qt.MouseButton.LeftButton)   # hidden, harmless
     assert view.mode_paths.runs == ()
+
+
+def test_a_long_run_is_thinned_in_its_older_part_only(view, qtbot, monkeypatch):
+    monkeypatch.setattr("gui.plots.loss_surface_view.KEPT_POINTS", 3000)
+    trainer, session, stream, history = two_parameter_run(batch_size=1, learning_rate=0.05)
+    view.set_session(session)
+    for _ in range(8):
+        trainer.run(1000)
+        shown(view, trainer, stream, history)
+    updates, points = view.path_points()
+    assert len(updates) <= 3000 and updates[0] == 0 and updates[-1] == 8000
+    assert np.all(np.diff(updates) > 0)
+    np.testing.assert_array_equal(updates[-2000:], np.arange(6001, 8001))
+    np.testing.assert_array_equal(points[-2000:], trainer.path.exact_points()[-2000:])
+    trainer.step_back_update()
+    shown(view, trainer, stream, history)
+    assert view.path_points()[0][-1] == 7999
