@@ -3,12 +3,13 @@
 SessionInfo is made once per model build (the data and the picture of the input space);
 a Snapshot after every batch of updates. Nothing in either shares memory with the trainer.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .metrics import Metrics, compute_metrics
 from .one_feature import label_heights
+from .parameter_path import EMPTY_PATH
 from .phases import PhaseRecord
 from .projection import grid_points, plane_extent, principal_axes
 
@@ -106,6 +107,9 @@ class Snapshot:
     phase_records: the PhaseRecords of the phases of the current update stepped so far
     (of the update just stepped through, at its end), in order.
     updates_back: how many updates one can step back from here.
+    new_path (k, 2): [β0 β1] = [b[1] W[1]] after each update since the last snapshot, in
+    the order of new_costs (the first snapshot of a run starts with the starting point);
+    empty for models that do not have exactly two parameters.
     """
 
     update: int
@@ -132,6 +136,7 @@ class Snapshot:
     batch_first_example: int = 0
     phase_records: tuple = ()
     updates_back: int = 0
+    new_path: np.ndarray = field(default_factory=lambda: EMPTY_PATH)
 
     @property
     def can_step_back(self):
@@ -140,7 +145,7 @@ class Snapshot:
 
 def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
                   last_phase=None, updates_per_second=0.0, playing=False,
-                  previous=None, with_boundary=True):
+                  previous=None, with_boundary=True, new_path=EMPTY_PATH):
     """Copy out everything the views show. new_costs: the costs of updates since the
     last snapshot (any sequence); the trainer is not changed.
 
@@ -191,6 +196,7 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
         batch_first_example=int(batch[0]),
         phase_records=tuple(trainer.phase_records),
         updates_back=trainer.updates_back(),
+        new_path=new_path,
     )
 
 
@@ -208,6 +214,8 @@ class SnapshotStream:
         self._costs = None          # the trainer's cost history the counts refer to
         self._costs_sent = 0
         self._epochs_sent = 0
+        self._path = None           # the trainer's parameter path the count refers to
+        self._path_sent = 0
         self._follow(trainer.costs)
 
     def take(self, reuse_boundary=False, **options):
@@ -219,12 +227,26 @@ class SnapshotStream:
         previous = self.previous if reuse_boundary else None
         snapshot = take_snapshot(trainer, self.session, trainer.costs.since(self._costs_sent),
                                  trainer.epoch_ends.since(self._epochs_sent).tolist(),
-                                 previous=previous, **options)
+                                 previous=previous, new_path=self._new_path(), **options)
         self._costs_sent = len(trainer.costs)
         self._epochs_sent = len(trainer.epoch_ends)
         trainer.costs.hold_from(self._costs_sent)
         self.previous = snapshot
         return snapshot
+
+    def _new_path(self):
+        """The path's points not sent yet (copied, read-only); those of updates stepped
+        back are gone from the path, and the count follows it down."""
+        path = self.trainer.path
+        if path is None:
+            self._path = None
+            return EMPTY_PATH
+        if path is not self._path:
+            self._path, self._path_sent = path, 0
+        points = path.since(max(min(self._path_sent, len(path)), path.exact_start))
+        self._path_sent = len(path)
+        path.hold_from(self._path_sent)
+        return points
 
     def _follow(self, costs):
         self._costs = costs

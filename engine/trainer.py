@@ -16,6 +16,7 @@ from .fast.fast_path import FastPath
 from .fast.workspace import stack_batch
 from .folded_history import FoldedHistory
 from .network import Network
+from .parameter_path import ParameterPath, has_two_parameters
 from .phases import BACKWARD, COST, FORWARD, PhaseRecord, phase_count, phase_specs
 from .rewind import Epoch, EpochRecipe, UpdateStarts
 
@@ -106,6 +107,24 @@ class Trainer:
         self._start_epoch()
         self._starts = UpdateStarts(self.network.parameter_count())
         self._save_start()
+        # (β0, β1) after every update, kept only where the loss surface can show it.
+        self.path = ParameterPath(self.network.theta) if has_two_parameters(self.network) \
+            else None
+
+    def start_from(self, theta):
+        """Begin from the parameters theta (flat, as network.theta) instead of the seed's
+        starting weights, so runs with different settings share one start. Only before
+        the first phase of the first update."""
+        if self.update_count or self.phase:
+            raise ValueError("the start can be set only before the first update")
+        theta = np.asarray(theta, dtype=np.float64)
+        if theta.shape != self.network.theta.shape:
+            raise ValueError(f"this model has {self.network.theta.size} parameters, "
+                             f"got {theta.size}")
+        self.network.theta[...] = theta
+        self._save_start()
+        if self.path is not None:
+            self.path = ParameterPath(self.network.theta)
 
     @property
     def L(self):
@@ -238,6 +257,8 @@ class Trainer:
                              else self._pending_batch_size)
         while self.update_count > update:
             self.costs.pop()
+            if self.path is not None:
+                self.path.pop()
             self.update_count -= 1
         while self.epoch_ends.last() > update:
             self.epoch_ends.pop()
@@ -404,6 +425,8 @@ class Trainer:
         self.phase = 0
         self.update_count += 1
         self.costs.append(J)
+        if self.path is not None:
+            self.path.record()
         self.batch_index += 1
         if self.batch_index == len(self._epoch.starts):
             self.batch_index = 0
