@@ -23,6 +23,7 @@ from .panels.training_panel import TrainingPanel
 from .plots.boundary_plot import BoundaryPlot
 from .plots.cost_plot import CostPlot
 from .plots.gradient_plot import GradientPlot
+from .plots.loss_surface_view import LossSurfaceView
 from .plots.network_diagram import NetworkDiagram
 from .plots.sigmoid_plot import SigmoidPlot
 from .status_line import format_status
@@ -42,6 +43,7 @@ VIEWS = (
     ("Cost", CostPlot, 30), ("Decision boundary", BoundaryPlot, 15),
     ("Sigmoid outputs", SigmoidPlot, 10), ("Gradient magnitudes", GradientPlot, 15),
     ("Network", NetworkDiagram, 10), ("Step through", StepView, 10),
+    ("Loss surface", LossSurfaceView, 15),
 )
 # No view is squeezed below this (width, height) at 1366x768 or larger.
 MIN_VIEW_SIZE = (240, 170)

@@ -1,5 +1,6 @@
-"""Two arrangements of the window's docks: Train (every view at once) and Step (the
-stepper large, the network beside it, the other views and the controls as tabs).
+"""Two arrangements of the window's docks: Train (every view at once; the loss surface as
+a tab behind the decision boundary) and Step (the stepper large, the network beside it,
+the other views and the controls as tabs).
 
 Each remembers how the user left it: switching away saves the dock state, switching
 back restores it. The first time, a default arrangement is built for the window's size.
@@ -29,6 +30,7 @@ class WindowLayouts:
         self.docks = docks
         self.current = None
         self._saved = {}
+        self._size_to_keep = None
 
     def switch_to(self, name):
         """Show layout `name`, as the user left it or, the first time, the default."""
@@ -39,11 +41,24 @@ class WindowLayouts:
         if self.current is not None:
             self._saved[self.current] = self.window.saveState()
         self.current = name
+        size = self.window.size()
         state = self._saved.get(name)
         if state is None or not self.window.restoreState(state):
             self._arrange_default(name)
             # The sizes once the window has its final size (the first time it is shown).
             QTimer.singleShot(0, self._size_default)
+        # Docks moved into a new arrangement ask for their preferred sizes, which can
+        # make a shown window grow past its screen: it keeps the size it had, once the
+        # new arrangement has settled.
+        if self.window.isVisible():
+            self._size_to_keep = size
+            self.window.resize(size)
+            QTimer.singleShot(0, self._keep_size)
+
+    def _keep_size(self):
+        if self.window.size() != self._size_to_keep:
+            self.window.resize(self._size_to_keep)
+            self._size_default()
 
     def other(self):
         return STEP if self.current == TRAIN else TRAIN
@@ -63,9 +78,11 @@ class WindowLayouts:
                 w.splitDockWidget(left, right, Qt.Horizontal)
             for upper, lower in zip(top, bottom):
                 w.splitDockWidget(upper, lower, Qt.Vertical)
+            w.tabifyDockWidget(d["Decision boundary"], d["Loss surface"])
+            d["Decision boundary"].raise_()
         else:
             stepper, network = d["Step through"], d["Network"]
-            tabs = [d["Decision boundary"], d["Sigmoid outputs"], d["Cost"],
+            tabs = [d["Decision boundary"], d["Loss surface"], d["Sigmoid outputs"], d["Cost"],
                     d["Gradient magnitudes"], self.controls]
             w.addDockWidget(Qt.RightDockWidgetArea, stepper)
             w.splitDockWidget(stepper, network, Qt.Horizontal)

@@ -39,8 +39,9 @@ STEP_SHARE = 0.15         # the drawn step is this share of the region's shorter
 COMPARE_EPOCHS = 20       # examples seen by default: this many epochs of the training set
 NO_MODEL_TEXT = (
     "The loss surface needs a model with exactly two parameters, β0 (= b) and β1 (= w): "
-    "one feature and one sigmoid unit (logistic regression), for example "
-    "--dataset line --layers auto,1. This model has {count} parameters.")
+    "one feature and one sigmoid unit (logistic regression). Choose the data set Line "
+    "and remove the hidden layers, or start with --dataset line --layers auto,1. This "
+    "model has {count} parameters.")
 
 
 def drawn_path(points):

@@ -24,7 +24,8 @@ def window(qtbot):
 
 def test_the_window_opens_with_every_view_painted(window, qtbot):
     assert set(window.views) == {"Cost", "Decision boundary", "Sigmoid outputs",
-                                 "Gradient magnitudes", "Network", "Step through"}
+                                 "Gradient magnitudes", "Network", "Step through",
+                                 "Loss surface"}
     qtbot.waitUntil(lambda: window.controller.frames > 0, timeout=WAIT_MS)
     assert "update 0" in window.status.currentMessage()
 

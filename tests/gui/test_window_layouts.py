@@ -38,6 +38,8 @@ def plot_areas(view):
     narrow by design, left out)."""
     sizes = []
     for graphics in view.findChildren(QGraphicsView):
+        if not graphics.isVisible():
+            continue
         for item in graphics.scene().items():
             colour_bar = isinstance(item.parentItem(), pg.ColorBarItem)
             if isinstance(item, pg.ViewBox) and item.isVisible() and not colour_bar:
