@@ -70,9 +70,10 @@ class LossSurfaceView(QWidget, View):
 
         self.plot_widget = pg.PlotWidget()
         plot = self.plot = self.plot_widget.getPlotItem()
-        theme.style_plot(plot, "Cost J(β0, β1) and the path of gradient descent",
-                         "β0 (= b)", "β1 (= w)")
+        theme.style_plot(plot, "J(β0, β1) and the descent's path", "β0 (= b)", "β1 (= w)")
         plot.setMenuEnabled(False)
+        for side in ("bottom", "left"):   # β0 in plain numbers, not "x0.001"
+            plot.getAxis(side).enableAutoSIPrefix(False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         plot.addItem(self.image)
