@@ -7,8 +7,8 @@ from .graph_window import GraphWindow
 from .key_sheet import VIEW, set_key_group
 
 GRAPH_KEY = "K"
-TIP = ("The computational graph of one example's loss, block by block, stepped forward and "
-       f"backward with the stepper's keys, in its own window ({GRAPH_KEY})")
+# One line in the key sheet, which must keep 12 pt at 1366x768.
+TIP = f"One example's loss as a graph of blocks, in its own window ({GRAPH_KEY})"
 
 
 class GraphControl(QObject):
