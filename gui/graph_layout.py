@@ -1,7 +1,8 @@
 """Where each node of a computational graph sits: a column (how deep it is) and a row.
 
 The loss graph puts part A above the shared blocks and part B below them, as the seed
-draws its two parts; y sits where its two uses are. Any other graph gets columns by depth
+draws its two parts; y sits where its two uses are. The chain of three neurons reads
+left to right, each neuron's weight below it. Any other graph gets columns by depth
 and rows by part, in the order its nodes come.
 """
 from engine.comp_graph import INPUT, LOSS, PART_A, PART_B, SHARED
@@ -14,6 +15,11 @@ LOSS_PLACES = {
     "y": (7, 2), "one_minus_y": (7, 4), "ybar_log_q": (8, 3), "B": (9, 3),
     "l": (10, 2),
 }
+# Each neuron with its weight below it, wide apart so that each title has room.
+CHAIN_PLACES = {
+    "x": (0, 1), "w1": (0, 2), "h": (1.6, 1), "w2": (1.6, 2), "g": (3.2, 1), "t": (3.2, 2),
+    "f": (4.8, 1),
+}
 LOSS_GROUPS = (
     (PART_A, "part A = \u2212y log p"),
     (PART_B, "part B = \u2212(1 \u2212 y) log(1 \u2212 p)"),
@@ -24,8 +30,10 @@ LOSS_GROUPS = (
 
 def places(graph):
     """{name: (column, row)}, numbers that the canvas scales to pixels."""
-    if set(LOSS_PLACES) == {node.name for node in graph.nodes}:
-        return dict(LOSS_PLACES)
+    names = {node.name for node in graph.nodes}
+    for known in (LOSS_PLACES, CHAIN_PLACES):
+        if set(known) == names:
+            return dict(known)
     depth = graph.depth()
     used, found = {}, {}
     for node in graph.nodes:
