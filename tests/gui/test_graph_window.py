@@ -168,3 +168,19 @@ def test_k_opens_the_graph_window_from_the_main_window(qtbot):
         assert (latest.update, latest.phase) == (0, 0)   # the main window did not step
     finally:
         main.shut_down()
+
+
+def test_in_a_field_a_decimal_point_is_typed_and_shift_right_still_steps(window, qtbot):
+    field = window.fields[1]
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    field.end(False)
+    QTest.keyClick(field, Qt.Key.Key_Period)
+    QTest.keyClick(field, Qt.Key.Key_5)
+    assert field.text() == "3.5" and window.position.done == 0
+    QTest.keyClick(field, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert window.position.done == 1
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert window.values["w"] == 3.5 and window.position.done == 0   # rebuilt, at the start
+    QTest.keyClick(field, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert "= 10.5" in box_text(window, "u")   # u = w x with the new w
