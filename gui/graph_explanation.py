@@ -79,14 +79,15 @@ def _backward_html(position):
         return "<br>".join(lines)
     rows = "".join(
         f"<tr><td>\u2202{out}/\u2202{name} +=</td>"
+        f"<td>\u2202{node.name}/\u2202{name} \u00d7 \u2202{out}/\u2202{node.name} =</td>"
         f"<td align='right'>{n(local)}</td><td>\u00d7</td><td align='right'>{n(step.upstream)}"
         f"</td><td>=</td><td align='right'><b>{n(product)}</b></td>"
         f"<td>&nbsp;&nbsp;now {n(step.after[name])}</td></tr>"
         for name, local, product in zip(node.inputs, step.local, step.products))
     lines.append("local \u00d7 upstream = product, for each input (the local derivative is the "
                  "one the forward sweep recorded):")
-    header = ("<tr><th></th><th>local</th><th></th><th>upstream</th><th></th><th>product</th>"
-              "<th></th></tr>")
+    header = ("<tr><th></th><th></th><th>local</th><th></th><th>upstream</th><th></th>"
+              "<th>product</th><th></th></tr>")
     return "<br>".join(lines) + f"<table cellspacing='4'>{header}{rows}</table>"
 
 

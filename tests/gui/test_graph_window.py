@@ -184,3 +184,14 @@ def test_in_a_field_a_decimal_point_is_typed_and_shift_right_still_steps(window,
     assert window.values["w"] == 3.5 and window.position.done == 0   # rebuilt, at the start
     QTest.keyClick(field, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert "= 10.5" in box_text(window, "u")   # u = w x with the new w
+
+
+def test_the_chain_backward_step_writes_df_dh_as_df_dg_times_dg_dh(window, qtbot):
+    window.load("chain", {"x": 3, "w1": 0.5, "w2": -2, "t": 1})
+    press(window, Qt.Key.Key_Right)   # the forward sweep
+    while window.position.current.node.name != "g":
+        press(window, Qt.Key.Key_Period)
+    step = window.position.current
+    assert "\u2202f/\u2202h += \u2202g/\u2202h \u00d7 \u2202f/\u2202g" in words(window)
+    assert f"= {full_number(step.products[1])}" in words(window)
+    assert step.products[1] == window.position.walkthrough.grads["h"]
