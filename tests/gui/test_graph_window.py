@@ -192,6 +192,7 @@ def test_the_chain_backward_step_writes_df_dh_as_df_dg_times_dg_dh(window, qtbot
     while window.position.current.node.name != "g":
         press(window, Qt.Key.Key_Period)
     step = window.position.current
-    assert "\u2202f/\u2202h += \u2202g/\u2202h \u00d7 \u2202f/\u2202g" in words(window)
-    assert f"= {full_number(step.products[1])}" in words(window)
+    assert "\u2202f/\u2202h +=" in words(window)
+    assert "\u2202g/\u2202h \u00d7 \u2202f/\u2202g =" in words(window)
+    assert full_number(step.products[1]) in words(window)
     assert step.products[1] == window.position.walkthrough.grads["h"]
