@@ -3,6 +3,7 @@
     backprop-lab train      train a model and report its cost and accuracy
     backprop-lab gradcheck  compare backprop's gradients with finite differences
     backprop-lab step       run one update phase by phase and print every value it touches
+    backprop-lab graph      the computational graph of one example's loss, node by node
 
 Every bad option ends as one line on stderr ("backprop-lab train: error: ...") and
 exit status 2; a run whose cost diverges ends with exit status 1. So does everything
@@ -21,7 +22,7 @@ from engine.config import ConfigError
 from engine.errors import DatasetError
 from engine.trainer import TrainingDiverged
 
-from . import gradcheck, step, train
+from . import gradcheck, graph, step, train
 from .options import PROG, OneLineParser, UsageError, add_model_options
 
 INTERRUPTED = 128 + signal.SIGINT    # what a shell reports for a program ended by Ctrl+C
@@ -44,12 +45,13 @@ def build_parser():
                f"takes --screenshot FILE [--updates N] [--size WxH]: train N updates, save "
                f"a PNG of the whole window and exit.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (train, gradcheck, step):
+    for module in (train, gradcheck, step, graph):
         sub = commands.add_parser(
             module.NAME, help=module.SUMMARY, description=module.DESCRIPTION,
             formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_options(sub)
-        add_model_options(sub)
+        if getattr(module, "USES_MODEL_OPTIONS", True):
+            add_model_options(sub)
         sub.set_defaults(run=module.run)
     return parser
 

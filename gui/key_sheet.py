@@ -216,7 +216,8 @@ class KeySheetDialog(QDialog):
     def _group_box(self, group, font, key_width):
         box = QWidget()
         layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, font.pointSize())
+        # Two thirds of a line between groups: a line more keeps 12 pt at 1366x768.
+        layout.setContentsMargins(0, 0, 0, font.pointSize() * 2 // 3)
         heading = QLabel(group)
         heading_font = QFont(font)
         heading_font.setPointSize(font.pointSize() + 3)

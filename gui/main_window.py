@@ -16,6 +16,7 @@ from engine.config import ConfigError, make_model_config, make_train_config
 from .controller import TrainingController
 from .field_keys import install_field_keys
 from .gradcheck_control import GradientCheckControl
+from .graph_control import GraphControl
 from .key_sheet import VIEW, KeySheet, set_key_group
 from .panels.data_panel import DataPanel, DataState
 from .panels.model_panel import ModelPanel
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         self.addAction(stop_action)
         self.undo_control = UndoControl(self, bar)
         self.gradient_check = GradientCheckControl(self, bar)
+        self.graph_control = GraphControl(self, bar)
         quit_action = QAction("Quit", self)
         # Ctrl+Q even where the platform binds nothing to the standard Quit key (offscreen).
         keys = [QKeySequence("Ctrl+Q")] + QKeySequence.keyBindings(QKeySequence.Quit)
