@@ -71,6 +71,7 @@ def run_app(argv=None):
     options = parse_options(sys.argv[1:] if argv is None else argv)
     if options.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QRect, QSize
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
@@ -99,12 +100,11 @@ def run_app(argv=None):
     window = MainWindow(options.start)
     windows.append(window)
     app.aboutToQuit.connect(window.shut_down)
-    if options.width is None:
-        window.setGeometry(fitted_geometry(window.screen().availableGeometry()))
-    else:
-        window.resize(options.width, options.height)
     window.show_layout(options.layout)
-    window.show()
+    if options.width is None:
+        window.open_at(fitted_geometry(window.screen().availableGeometry()))
+    else:
+        window.open_at(QRect(window.pos(), QSize(options.width, options.height)))
     watch = None
     if app.platformName() == "xcb":
         watch = X11WindowWatch(window, quit_now)

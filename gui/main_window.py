@@ -1,5 +1,5 @@
 """The Backprop Lab window: controls on the left, live views in docks, the worker thread."""
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -103,6 +103,20 @@ class MainWindow(QMainWindow):
             with self.controller.paint_gate.painting():
                 return super().event(event)
         return super().event(event)
+
+    def open_at(self, geometry):
+        """Show the window at QRect `geometry`. Before its first show, the docks' minimum
+        sizes can add up to more than they do once laid out (the Step layout's, to more
+        than a 768 px screen), so the geometry is applied again once it is shown."""
+        self._wanted_geometry = geometry
+        self.setGeometry(geometry)
+        self.show()
+        QTimer.singleShot(0, self._apply_wanted_geometry)
+
+    @Slot()
+    def _apply_wanted_geometry(self):
+        if self.geometry() != self._wanted_geometry:
+            self.setGeometry(self._wanted_geometry)
 
     def closeEvent(self, event):
         self.shut_down()

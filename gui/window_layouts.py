@@ -49,7 +49,7 @@ class WindowLayouts:
             QTimer.singleShot(0, self._size_default)
         # Docks moved into a new arrangement ask for their preferred sizes, which can
         # make a shown window grow past its screen: it keeps the size it had, once the
-        # new arrangement has settled.
+        # new arrangement has settled. (Before it is shown, the window is sized after.)
         if self.window.isVisible():
             self._size_to_keep = size
             self.window.resize(size)
