@@ -16,7 +16,7 @@ LAYOUTS = (TRAIN, STEP)
 TRAIN_COLUMNS = (0.30, 0.40, 0.30)     # the three view columns (boundary widest)
 TRAIN_ROWS = (0.50, 0.50)              # the top and the bottom row of views
 STEP_COLUMNS = (0.62, 0.38)            # the stepper, then the network and the tabs
-STEP_ROWS = (0.40, 0.60)               # the network over the tabs (two-plot views need height)
+STEP_ROWS = (0.45, 0.55)               # the network over the tabs (two-plot views need height)
 
 
 class WindowLayouts:
