@@ -114,7 +114,7 @@ class LossSurfaceView(QWidget, View):
         controls = QHBoxLayout()
         controls.addWidget(self.compare_button)
         controls.addWidget(self.examples_box)
-        controls.addStretch(1)
+        controls.addWidget(self.compare_status, 1)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -124,7 +124,6 @@ class LossSurfaceView(QWidget, View):
         page.addWidget(self.plot_widget, 1)
         page.addWidget(self.readout)
         page.addLayout(controls)
-        page.addWidget(self.compare_status)   # its own line: a narrow tab wraps it word by word
         self.pages = QStackedWidget()
         self.pages.addWidget(self.surface_page)
         self.pages.addWidget(self.message)
