@@ -9,7 +9,7 @@ changes: the region grows, with room to spare, when the path leaves it.
 """
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QThreadPool
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,7 +25,7 @@ from engine.dataset import Dataset
 from engine.loss_surface import costs_at, full_batch_gradient, grown_region
 from engine.parameter_blocks import parameter_count
 from gui import theme
-from gui.plots.background_job import BackgroundJob, JobRelay
+from gui.plots.background_job import BackgroundJob, JobRunner
 from gui.plots.mode_paths import ModePaths
 from gui.plots.surface_picture import make_surface_picture
 from gui.view import View
@@ -59,11 +59,9 @@ class LossSurfaceView(QWidget, View):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = JobRelay()                 # no parent: the running job keeps it
-        self._relay.finished.connect(self._job_finished)
-        self._relay.failed.connect(self._job_failed)
+        self._runner = JobRunner(self)
+        self._runner.finished.connect(self._job_finished)
+        self._runner.failed.connect(self._job_failed)
         self._jobs = 0
         self._surface_job = self._compare_job = None
         self.last_job = None
@@ -275,9 +273,8 @@ class LossSurfaceView(QWidget, View):
                     self.session.Y_train, region, self._l2)
 
     def _start(self, number, function, *args):
-        self.last_job = BackgroundJob(self._relay, number, function, *args)
-        self.last_job.setAutoDelete(False)
-        self._pool.start(self.last_job)
+        self.last_job = BackgroundJob(number, function, *args)
+        self._runner.start(self.last_job)
 
     def _job_finished(self, number, result):
         if number == self._surface_job:
@@ -344,5 +341,5 @@ class LossSurfaceView(QWidget, View):
         self._set_region(grown_region(self.region, everything))
 
     def closeEvent(self, event):
-        self._pool.clear()
+        self._runner.clear()
         super().closeEvent(event)
