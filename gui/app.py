@@ -74,6 +74,7 @@ def run_app(argv=None):
     from PySide6.QtCore import QRect, QSize
     from PySide6.QtWidgets import QApplication
 
+    from .gui_thread_gc import collect_on_gui_thread
     from .main_window import MainWindow
     from .quit_signals import QuitOnSignals
     from .screen_fit import fitted_geometry
@@ -87,6 +88,7 @@ def run_app(argv=None):
     font.setPointSize(APP_POINT_SIZE)
     app.setFont(font)
     configure_pyqtgraph()
+    collect_on_gui_thread()   # never on the training thread, with Qt objects in the garbage
     windows = []
 
     def quit_now(*_):

@@ -10,6 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from gui.gui_thread_gc import collect_on_gui_thread
+
 POLL_MS = 20
 
 
@@ -36,6 +38,7 @@ class JobRunner(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        collect_on_gui_thread()   # the job's thread must never run the collector
         self._executor = ThreadPoolExecutor(max_workers=1)
         self._running = []
         self._timer = QTimer(self)
