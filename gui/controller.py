@@ -17,14 +17,16 @@ from .view import View
 FRAME_MS = 33  # the paint timer: about 30 frames per second at most
 
 
-def shows_something(widget):
+def shows_something(widget, depth=3):
     """Whether some of `widget` is on screen. Qt leaves the parts covered by opaque
     children out of a widget's visibleRegion, so a view filled by a scroll area has an
-    empty one: then its children are asked."""
+    empty one: then its children are asked, down to a scroll area's content, no
+    deeper: a view in a tab behind another is asked every frame."""
     if not widget.visibleRegion().isEmpty():
         return True
-    return any(child.isVisible() and shows_something(child)
-               for child in widget.findChildren(QWidget, options=Qt.FindDirectChildrenOnly))
+    return depth > 0 and any(
+        child.isVisible() and shows_something(child, depth - 1)
+        for child in widget.findChildren(QWidget, options=Qt.FindDirectChildrenOnly))
 
 
 class PaintedView:
