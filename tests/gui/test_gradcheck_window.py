@@ -3,7 +3,6 @@ shows every array; a broken backprop fails; the window keeps working meanwhile."
 import time
 
 import pytest
-from on_screen import open_main_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 
@@ -16,13 +15,6 @@ from gui.gradcheck_control import ACTION_TEXT, RUNNING_TEXT
 from gui.worker_thread import WorkerThread
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture
-def window(qtbot):
-    w = open_main_window(qtbot, WAIT_MS)
-    yield w
-    w.shut_down()
 
 
 def press(window, key, modifier=Qt.NoModifier):

@@ -3,7 +3,6 @@ import sys
 
 import numpy as np
 import pytest
-from on_screen import open_main_window
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -13,13 +12,6 @@ from gui.main_window import MainWindow
 from gui.worker_thread import GIL_SWITCH_INTERVAL_S
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture
-def window(qtbot):
-    w = open_main_window(qtbot, WAIT_MS)
-    yield w
-    w.shut_down()
 
 
 def test_the_window_opens_with_every_view_painted(window, qtbot):

@@ -1,17 +1,8 @@
 """The step-through view fed by the real worker: phases forward, one back, and a chosen
 example, as the window's commands send them."""
 import numpy as np
-import pytest
-from on_screen import open_main_window
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture
-def window(qtbot):
-    w = open_main_window(qtbot, WAIT_MS)
-    yield w
-    w.shut_down()
 
 
 def wait_for_phase(window, qtbot, update, phase):

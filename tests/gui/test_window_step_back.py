@@ -2,17 +2,9 @@
 forward again to the very same numbers."""
 import numpy as np
 import pytest
-from on_screen import open_main_window
 from PySide6.QtCore import Qt
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture
-def window(qtbot):
-    w = open_main_window(qtbot, WAIT_MS)
-    yield w
-    w.shut_down()
 
 
 def position(snapshot):
