@@ -26,14 +26,18 @@ def small_label(text="", point_scale=0.9):
     return label
 
 
-def tile_frame():
+def tile_frame(tile):
+    """The framed box filling `tile` (a QFrame) and the layout to fill it with."""
+    outer = QVBoxLayout(tile)
+    outer.setContentsMargins(0, 0, 0, 0)
     frame = QFrame()
+    outer.addWidget(frame)
     frame.setObjectName("tile")
     frame.setStyleSheet(TILE_STYLE)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(8, 6, 8, 6)
     layout.setSpacing(4)
-    return frame, layout
+    return layout
 
 
 def title_html(name, a, note=""):
@@ -55,10 +59,7 @@ class ArrayTile(QFrame):
         super().__init__()
         self.name = name
         self.values = np.asarray(values)
-        frame_layout = QVBoxLayout(self)
-        frame_layout.setContentsMargins(0, 0, 0, 0)
-        frame, layout = tile_frame()
-        frame_layout.addWidget(frame)
+        layout = tile_frame(self)
         self.title = small_label(title_html(name, self.values, note), 1.0)
         layout.addWidget(self.title)
         self.heatmap = Heatmap(zoom=zoom, max_width=max_width - 20)
@@ -97,10 +98,7 @@ class ScalarTile(QFrame):
         super().__init__()
         self.name = name
         self.values = np.asarray(value)
-        frame_layout = QVBoxLayout(self)
-        frame_layout.setContentsMargins(0, 0, 0, 0)
-        frame, layout = tile_frame()
-        frame_layout.addWidget(frame)
+        layout = tile_frame(self)
         self.title = small_label(f"<b style='font-size:115%'>{symbol_html(name)}</b>&nbsp; "
                                  f"scalar", 1.0)
         layout.addWidget(self.title)

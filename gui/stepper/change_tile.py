@@ -1,6 +1,6 @@
 """A parameter the update phase changed: its values before and after, and the change."""
 import numpy as np
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout
 
 from .array_tile import small_label, tile_frame, title_html
 from .color_scale import ColorScale
@@ -22,10 +22,7 @@ class ChangeTile(QFrame):
         self.name = name
         self.old, self.new = np.asarray(old), np.asarray(new)
         self.change = self.new - self.old
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        frame, layout = tile_frame()
-        outer.addWidget(frame)
+        layout = tile_frame(self)
         layout.addWidget(small_label(title_html(name, self.new, "changed by the step"), 1.0))
         shared = symmetric_scale(self.old, self.new)
         self.before, self.after, self.delta = (Heatmap(zoom=zoom, max_width=width - 20)
