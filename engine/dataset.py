@@ -12,6 +12,7 @@ import numpy as np
 from engine.bundled import BUNDLED_SETS, load_breast_cancer, load_digits
 from engine.csv_reader import csv_data, read_csv
 from engine.errors import DatasetError
+from engine.input_features import expand_inputs, with_extra_features
 from engine.synthetic import SYNTHETIC_SETS, make_synthetic, synthetic_feature_names
 
 DATASET_NAMES = SYNTHETIC_SETS + BUNDLED_SETS + ("csv",)
@@ -26,8 +27,11 @@ class Dataset:
     X_train: (n_x, m_train), Y_train: (1, m_train) of 0.0/1.0.
     X_test: (n_x, m_test), Y_test: (1, m_test); m_test may be 0.
     feature_names: n_x names; label_mapping: original label -> 0/1, or None.
-    mean, std: (n_x, 1), fitted on the training split only (a std of 0 is stored as 1).
+    mean, std: (n, 1) for the n features read from the data, fitted on the training split
+    only (a std of 0 is stored as 1).
     description: one line saying where the data came from, for display.
+    extra_features: keys of engine/input_features.py made from the two inputs and added
+    as the rows after them (then n = 2 and X's first two rows are the plane), or ().
     """
 
     name: str
@@ -40,6 +44,7 @@ class Dataset:
     mean: np.ndarray
     std: np.ndarray
     description: str = ""
+    extra_features: tuple = ()
 
     @property
     def n_x(self):
@@ -57,16 +62,18 @@ class Dataset:
         return self.X_test.shape[1]
 
     def standardise(self, X_raw):
-        """Map raw points (n_x, k), e.g. a decision-boundary grid, into the model's input space.
+        """Map raw points (n, k), e.g. a decision-boundary grid, into the model's input
+        space (with the extra features computed, if any).
 
-        Returns a new (n_x, k) float64 array (X_raw - mean) / std.
+        Returns a new (n_x, k) float64 array: (X_raw - mean) / std, then the extras.
         """
         X_raw = np.asarray(X_raw, dtype=np.float64)
-        if X_raw.ndim != 2 or X_raw.shape[0] != self.n_x:
+        n = self.mean.shape[0]
+        if X_raw.ndim != 2 or X_raw.shape[0] != n:
             raise DatasetError(
-                f"points to standardise have shape {X_raw.shape}; expected ({self.n_x}, k)"
+                f"points to standardise have shape {X_raw.shape}; expected ({n}, k)"
             )
-        return (X_raw - self.mean) / self.std
+        return expand_inputs((X_raw - self.mean) / self.std, self.extra_features)
 
 
 def _read_only(array):
@@ -213,6 +220,7 @@ def load_dataset(
     csv_path=None,
     label_column=None,
     positive_label=None,
+    features=(),
 ):
     """Load any data set by name, split it and standardise it: what the CLI and GUI call.
 
@@ -223,6 +231,7 @@ def load_dataset(
         test_ratio: fraction held out for testing, 0 <= r < 1.
         digit: the positive digit 0..9 for "digits".
         csv_path, label_column, positive_label: for "csv"; see engine.csv_reader.read_csv.
+        features: extra input features for two-input data (engine/input_features.py).
 
     Returns:
         Dataset.
@@ -230,6 +239,14 @@ def load_dataset(
     Raises:
         DatasetError: for an unknown name, a missing csv_path, or any bad argument or data.
     """
+    return with_extra_features(_load_plain(
+        name, n=n, noise=noise, seed=seed, test_ratio=test_ratio, digit=digit,
+        csv_path=csv_path, label_column=label_column, positive_label=positive_label),
+        features)
+
+
+def _load_plain(name, *, n, noise, seed, test_ratio, digit, csv_path, label_column,
+                positive_label):
     if not isinstance(name, str) or name not in DATASET_NAMES:
         raise DatasetError(f"unknown data set {name!r}; allowed: {', '.join(DATASET_NAMES)}")
     if name in SYNTHETIC_SETS:

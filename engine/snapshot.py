@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .input_features import expand_inputs
 from .metrics import Metrics, compute_metrics
 from .one_feature import label_heights
 from .parameter_path import EMPTY_PATH
@@ -29,7 +30,9 @@ class SessionInfo:
     by the boundary view (the inputs themselves when n_x == 2; for one feature, x and the
     label's height 0 or 1 with a little jitter; else a PCA projection).
     extent: (x_min, x_max, y_min, y_max) of that plane. grid: (2, r*r) points whose
-    predictions form the heatmap (only when n_x == 2; else None).
+    predictions form the heatmap (only when the inputs are a plane, x1 and x2 with or
+    without extra features; else None); grid_inputs: those points as the network reads
+    them (grid with its extra features below it), or None.
     image_shape: (8, 8) when each input is an image (the digits), else None.
     """
 
@@ -47,6 +50,7 @@ class SessionInfo:
     extent: tuple
     grid: np.ndarray | None
     grid_resolution: int
+    grid_inputs: np.ndarray | None
     is_projection: bool
     image_shape: tuple | None
     updates_per_epoch: int
@@ -58,18 +62,20 @@ LABEL_AXIS = (-0.2, 1.2)
 
 def make_session_info(trainer, resolution=100):
     data = trainer.dataset
-    n_x = data.n_x
+    n_x = 2 if data.extra_features else data.n_x   # the inputs drawn as a plane
+    plane_train, plane_test = data.X_train[:n_x], data.X_test[:n_x]
     if n_x == 1:
         points_train = np.vstack([data.X_train[0], label_heights(data.Y_train, seed=0)])
         points_test = np.vstack([data.X_test[0], label_heights(data.Y_test, seed=1)])
         x_min, x_max, _, _ = plane_extent(np.hstack([points_train, points_test]))
         extent = (x_min, x_max) + LABEL_AXIS
     else:
-        to_plane = np.eye(2) if n_x == 2 else principal_axes(data.X_train)
-        points_train = to_plane @ data.X_train
-        points_test = to_plane @ data.X_test
+        to_plane = np.eye(2) if n_x == 2 else principal_axes(plane_train)
+        points_train = to_plane @ plane_train
+        points_test = to_plane @ plane_test
         extent = plane_extent(np.hstack([points_train, points_test]))
     grid = frozen(grid_points(extent, resolution)) if n_x == 2 else None
+    grid_inputs = None if grid is None else frozen(expand_inputs(grid, data.extra_features))
     side = round(float(np.sqrt(n_x)))
     image_shape = (side, side) if data.name == "digits" and side * side == n_x else None
     return SessionInfo(
@@ -81,7 +87,7 @@ def make_session_info(trainer, resolution=100):
         X_train=frozen(data.X_train), Y_train=frozen(data.Y_train),
         X_test=frozen(data.X_test), Y_test=frozen(data.Y_test),
         points_train=frozen(points_train), points_test=frozen(points_test),
-        extent=extent, grid=grid, grid_resolution=resolution,
+        extent=extent, grid=grid, grid_resolution=resolution, grid_inputs=grid_inputs,
         is_projection=n_x > 2, image_shape=image_shape,
         updates_per_epoch=trainer.updates_per_epoch,
     )
@@ -159,7 +165,7 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
         elif with_boundary and session.grid is not None:
             r = session.grid_resolution
             # A picture in float32 (what it is sent as), computed so: tanh is ~5x faster.
-            boundary = frozen(net.predict_proba(session.grid, np.float32).reshape(r, r),
+            boundary = frozen(net.predict_proba(session.grid_inputs, np.float32).reshape(r, r),
                               np.float32)
             boundary_update = trainer.update_count
         else:
