@@ -6,6 +6,7 @@ import math
 from engine.activations import HIDDEN_ACTIVATIONS
 from engine.config import check_seed, make_model_config, make_train_config
 from engine.dataset import DATASET_NAMES, load_dataset
+from engine.input_features import EXTRA_FEATURES
 from engine.initialisers import INITIALISERS
 from engine.synthetic import MAX_NOISE, MAX_POINTS, MIN_POINTS, SYNTHETIC_SETS
 from engine.trainer import Trainer
@@ -129,6 +130,9 @@ def add_model_options(parser):
     data.add_argument("--positive-label", metavar="VALUE",
                       help="for --csv: the label value that counts as class 1, all others "
                            "being class 0 (default: the label column must hold two values)")
+    data.add_argument("--features", type=name_list, default=(), metavar="NAMES",
+                      help="for two-feature data: extra inputs made from x1 and x2, a comma "
+                           f"list of {', '.join(EXTRA_FEATURES)} (default: none)")
 
     model = parser.add_argument_group("network")
     model.add_argument(
@@ -195,7 +199,8 @@ def load_data(args):
     name = dataset_name(args)
     return load_dataset(
         name, **data_set_values(args, name), seed=args.seed, test_ratio=args.test_ratio,
-        csv_path=args.csv, label_column=args.label_column, positive_label=args.positive_label)
+        csv_path=args.csv, label_column=args.label_column, positive_label=args.positive_label,
+        features=args.features)
 
 
 def layer_sizes_for(layers, dataset):

@@ -39,7 +39,8 @@ def start_settings(args):
         n=defaults.n if args.n is None else args.n,
         noise=defaults.noise if args.noise is None else args.noise,
         seed=args.seed, test_ratio=args.test_ratio,
-        digit=defaults.digit if args.digit is None else args.digit)
+        digit=defaults.digit if args.digit is None else args.digit,
+        features=tuple(args.features))
     dataset = data.load()
     sizes = layer_sizes_for(args.layers, dataset)
     hidden = sizes[1:-1]

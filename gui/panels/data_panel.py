@@ -50,13 +50,14 @@ class DataSettings:
     csv_path: str | None = None
     label_column: int | None = None
     positive_label: str | None = None
+    features: tuple = ()   # extra inputs for two-feature data (engine/input_features.py)
 
     def load(self):
         """Build the Dataset; raises DatasetError or ConfigError for bad settings."""
         return load_dataset(
             self.name, n=self.n, noise=self.noise, seed=self.seed, test_ratio=self.test_ratio,
             digit=self.digit, csv_path=self.csv_path, label_column=self.label_column,
-            positive_label=self.positive_label,
+            positive_label=self.positive_label, features=self.features,
         )
 
 
