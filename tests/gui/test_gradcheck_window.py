@@ -143,6 +143,9 @@ def test_the_view_says_when_the_weights_have_moved_on(window, qtbot):
     check_by_key(window, qtbot)
     view = window.gradient_check.view
     assert not view.stale.isVisible()
+    # The report's window may have taken the focus; the keys below go to the main one.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
     with qtbot.waitSignal(window.controller.snapshot_received, timeout=WAIT_MS):
         press(window, Qt.Key_Right)
     assert view.stale.isVisible()
