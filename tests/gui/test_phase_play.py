@@ -8,19 +8,7 @@ from signal_recorder import record
 from test_worker import WAIT_MS, build, latest
 
 from engine.config import ConfigError
-from gui.controller import TrainingController
 from gui.phase_pace import PACES, check_phase_pace, shows_phases_at
-from gui.worker_thread import WorkerThread
-
-
-@pytest.fixture
-def rig(qtbot):
-    """The worker on its thread, wired to a controller, as in test_worker.py."""
-    controller = TrainingController()
-    training = WorkerThread(controller)
-    yield training.worker, controller
-    assert training.stop()
-    controller.stop()
 
 
 def position(snapshot):
@@ -28,8 +16,8 @@ def position(snapshot):
     return snapshot.update * snapshot.phases_per_update + snapshot.phase
 
 
-def test_each_tick_runs_exactly_one_phase_and_sends_it(rig, qtbot):
-    worker, controller = rig
+def test_each_tick_runs_exactly_one_phase_and_sends_it(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller, sizes=(2, 4, 3, 1))     # 8 phases an update
     seen = record(controller.snapshot_received)
     worker.set_phase_pace(5.0)
@@ -51,8 +39,8 @@ def test_each_tick_runs_exactly_one_phase_and_sends_it(rig, qtbot):
     assert controller.latest is paused and not paused.playing
 
 
-def test_a_step_pauses_phase_play_and_steps_one_phase(rig, qtbot):
-    worker, controller = rig
+def test_a_step_pauses_phase_play_and_steps_one_phase(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller)
     worker.set_phase_pace(5.0)
     worker.play_phases()
@@ -64,8 +52,8 @@ def test_a_step_pauses_phase_play_and_steps_one_phase(rig, qtbot):
     assert not stepped.playing and position(stepped) == position(before) + 1
 
 
-def test_play_at_a_lecture_speed_is_played_as_phases(rig, qtbot):
-    worker, controller = rig
+def test_play_at_a_lecture_speed_is_played_as_phases(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller, sizes=(2, 3, 1))     # 6 phases an update
     seen = record(controller.snapshot_received)
     worker.set_speed(2.0)      # 12 phases a second
@@ -78,8 +66,8 @@ def test_play_at_a_lecture_speed_is_played_as_phases(rig, qtbot):
     assert {s.last_phase.kind for s in played} >= {"forward", "cost", "backward", "update"}
 
 
-def test_play_at_five_updates_a_second_or_more_is_played_as_updates(rig, qtbot):
-    worker, controller = rig
+def test_play_at_five_updates_a_second_or_more_is_played_as_updates(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller)
     worker.set_speed(30.0)
     worker.play()
@@ -89,8 +77,8 @@ def test_play_at_five_updates_a_second_or_more_is_played_as_updates(rig, qtbot):
     assert shows_phases_at(2.0) and not shows_phases_at(5.0) and not shows_phases_at(0.0)
 
 
-def test_a_pace_outside_the_steps_is_refused_where_it_is_asked(rig):
-    worker, _ = rig
+def test_a_pace_outside_the_steps_is_refused_where_it_is_asked(worker_rig):
+    worker, _ = worker_rig
     for bad in (0.0, 7.0, "fast", None):
         with pytest.raises(ConfigError, match="phase pace must be one of 0.5, 1, 2, 3, 5"):
             worker.set_phase_pace(bad)
