@@ -20,23 +20,30 @@ def setting_text(kind, value):
     return "batch = all" if value == 0 else f"batch = {value:,}"
 
 
-def divergence_text(diverged_update, update):
-    """What the mark of a divergence says; update: where training stands after it."""
+DIVERGED_TEXT = "diverged, paused"
+
+
+def divergence_detail(diverged_update, update):
+    """The longer story of a divergence mark; update: where training stands after it."""
     if diverged_update > update:
-        return f"diverged: update {diverged_update:,} undone, paused"
-    return "diverged, paused"
+        return (f"The cost blew up after update {diverged_update:,}, so that update was "
+                f"undone and training paused")
+    if diverged_update == 0:
+        return "The cost blew up with the starting weights, and training paused"
+    return f"The cost blew up after update {diverged_update:,}, and training paused"
 
 
 @dataclass(frozen=True)
 class CostMark:
-    """At `update` (the updates after it use the new setting): kind, what the mark says,
-    and for a setting its value and the value before it."""
+    """At `update` (the updates after it use the new setting): kind, what the mark says
+    (detail: at more length), and for a setting its value and the value before it."""
 
     update: int
     kind: str
     text: str
     value: float | None = None
     before: float | None = None
+    detail: str = ""
 
 
 def snapshot_settings(snapshot):
@@ -65,8 +72,8 @@ class CostMarks:
                     self._put_setting(snapshot.update, kind, value, self._settings[kind])
         self._settings = settings
         if snapshot.diverged_update is not None:
-            self._add(CostMark(snapshot.update, DIVERGED,
-                               divergence_text(snapshot.diverged_update, snapshot.update)))
+            self._add(CostMark(snapshot.update, DIVERGED, DIVERGED_TEXT, detail=divergence_detail(
+                snapshot.diverged_update, snapshot.update)))
 
     def go_back_to(self, update):
         """The run went back to `update` (a step back, or an update undone): a divergence

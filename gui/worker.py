@@ -494,9 +494,12 @@ class TrainingWorker(QObject):
         stream = self._stream
         reuse_boundary = (self._playing and stream.previous is not None and
                           now - self._boundary_time < BOUNDARY_INTERVAL)
+        rate = self._updates_per_second
+        if self._phase_by_phase() and not self._phase_play:
+            rate = self._speed   # measured between two phases, it would jump about
         snapshot = stream.take(
             reuse_boundary, last_phase=last_phase, example_index=self._example_index,
-            updates_per_second=self._updates_per_second, playing=self._playing,
+            updates_per_second=rate, playing=self._playing,
             phase_by_phase=self._phase_by_phase(),
             phase_pace=self._phase_pace if self._playing and self._phase_play else 0.0,
             diverged_update=diverged_update)

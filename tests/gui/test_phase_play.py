@@ -61,7 +61,8 @@ def test_play_at_a_lecture_speed_is_played_as_phases(worker_rig, qtbot):
     qtbot.waitUntil(lambda: len([s for s in seen if s.playing]) >= 8, timeout=WAIT_MS)
     latest(controller, qtbot, worker.pause)
     played = [s for s in seen if s.playing]
-    assert all(s.phase_by_phase and s.shows_phases and s.phase_pace == 0 for s in played)
+    assert all(s.phase_by_phase and s.shows_phases and s.phase_pace == 0 and
+               s.updates_per_second == 2.0 for s in played)
     assert [position(s) for s in played] == list(range(1, len(played) + 1))
     assert {s.last_phase.kind for s in played} >= {"forward", "cost", "backward", "update"}
 
