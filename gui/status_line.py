@@ -25,7 +25,8 @@ def format_status(snapshot, progress=None):
     elif snapshot.playing and snapshot.phase_pace:
         parts.append(f"playing phases, {pace_label(snapshot.phase_pace)}")
     elif snapshot.playing:
-        parts.append(f"{snapshot.updates_per_second:,.0f} updates/s")
+        rate = snapshot.updates_per_second
+        parts.append(f"{rate:,.0f} update{'' if round(rate) == 1 else 's'}/s")
     else:
         parts.append("paused")
     return "  ·  ".join(parts)

@@ -111,3 +111,19 @@ def test_p_plays_phases_the_stepper_shows_each_and_space_pauses(window, qtbot):
     qtbot.waitUntil(lambda: position(controller.latest) > stopped, timeout=WAIT_MS)
     qtbot.keyClick(window, Qt.Key_P)
     qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT_MS)
+
+
+def test_at_one_update_a_second_the_stepper_shows_phases_not_training(window, qtbot):
+    controller, view = window.controller, window.views["Step through"]
+    window.training_panel.set_speed(1.0)
+    window.worker.set_speed(1.0)
+    qtbot.keyClick(window, Qt.Key_Space)
+    qtbot.waitUntil(lambda: controller.playing and controller.latest.phase >= 2,
+                    timeout=WAIT_MS)
+    controller.paint(force=True)
+    shown = controller.latest
+    assert f"phase {shown.phase} of {shown.phases_per_update}" in view.header_text()
+    assert "Training" not in view.header_text()
+    assert window.status.currentMessage().endswith("  ·  1 update/s")
+    qtbot.keyClick(window, Qt.Key_Space)
+    qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT_MS)
