@@ -86,11 +86,11 @@ def test_a_pace_outside_the_steps_is_refused_where_it_is_asked(worker_rig):
     assert [check_phase_pace(p) for p in PACES] == list(PACES)
 
 
-def test_p_plays_phases_the_stepper_shows_each_and_space_pauses(window, qtbot):
+def play_until_the_stepper_shows_a_phase(window, qtbot, key):
+    """Press `key` and wait for the second phase; the stepper and the network diagram
+    must show the phase just run, not "Training…". Returns its snapshot."""
     controller, view = window.controller, window.views["Step through"]
-    diagram = window.views["Network"]
-    window.phase_play.set_pace(5.0)
-    qtbot.keyClick(window, Qt.Key_P)
+    qtbot.keyClick(window, key)
     qtbot.waitUntil(lambda: controller.playing and controller.latest.phase >= 2,
                     timeout=WAIT_MS)
     controller.paint(force=True)
@@ -98,7 +98,15 @@ def test_p_plays_phases_the_stepper_shows_each_and_space_pauses(window, qtbot):
     assert f"phase {shown.phase} of {shown.phases_per_update}" in view.header_text()
     assert view.shown_record() is shown.last_phase and view.tiles
     assert "Training" not in view.header_text()
-    assert diagram._picture is not None and diagram._picture.stepping
+    picture = window.views["Network"]._picture
+    assert picture is not None and picture.stepping
+    return shown
+
+
+def test_p_plays_phases_the_stepper_shows_each_and_space_pauses(window, qtbot):
+    controller = window.controller
+    window.phase_play.set_pace(5.0)
+    play_until_the_stepper_shows_a_phase(window, qtbot, Qt.Key_P)
     assert "playing phases, 5 phases/s" in window.status.currentMessage()
     qtbot.keyClick(window, Qt.Key_Space)
     qtbot.waitUntil(lambda: not controller.playing and not controller.latest.playing,
@@ -114,16 +122,9 @@ def test_p_plays_phases_the_stepper_shows_each_and_space_pauses(window, qtbot):
 
 
 def test_at_one_update_a_second_the_stepper_shows_phases_not_training(window, qtbot):
-    controller, view = window.controller, window.views["Step through"]
     window.training_panel.set_speed(1.0)
     window.worker.set_speed(1.0)
-    qtbot.keyClick(window, Qt.Key_Space)
-    qtbot.waitUntil(lambda: controller.playing and controller.latest.phase >= 2,
-                    timeout=WAIT_MS)
-    controller.paint(force=True)
-    shown = controller.latest
-    assert f"phase {shown.phase} of {shown.phases_per_update}" in view.header_text()
-    assert "Training" not in view.header_text()
+    play_until_the_stepper_shows_a_phase(window, qtbot, Qt.Key_Space)
     assert window.status.currentMessage().endswith("  ·  1 update/s")
     qtbot.keyClick(window, Qt.Key_Space)
-    qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.controller.playing, timeout=WAIT_MS)
