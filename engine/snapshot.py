@@ -116,6 +116,11 @@ class Snapshot:
     new_path (k, 2): [β0 β1] = [b[1] W[1]] after each update since the last snapshot, in
     the order of new_costs (the first snapshot of a run starts with the starting point);
     empty for models that do not have exactly two parameters.
+    phase_by_phase: playing, but one phase at a time, slowly enough to follow, each phase
+    with its own snapshot (phase play, or Play at a lecture speed).
+    phase_pace: phases per second of phase play; 0.0 when not in phase play.
+    diverged_update: when this snapshot follows a divergence, the update whose step made
+    the cost blow up (undone when it is above `update`; 0: the starting weights did).
     """
 
     update: int
@@ -143,15 +148,25 @@ class Snapshot:
     phase_records: tuple = ()
     updates_back: int = 0
     new_path: np.ndarray = field(default_factory=lambda: EMPTY_PATH)
+    phase_by_phase: bool = False
+    phase_pace: float = 0.0
+    diverged_update: int | None = None
 
     @property
     def can_step_back(self):
         return self.phase > 0 or self.updates_back > 0
 
+    @property
+    def shows_phases(self):
+        """Whether the phase just run is worth showing: paused, stepping, or playing
+        phase by phase (too fast to follow otherwise)."""
+        return not self.playing or self.phase_by_phase
+
 
 def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
                   last_phase=None, updates_per_second=0.0, playing=False,
-                  previous=None, with_boundary=True, new_path=EMPTY_PATH):
+                  previous=None, with_boundary=True, new_path=EMPTY_PATH,
+                  phase_by_phase=False, phase_pace=0.0, diverged_update=None):
     """Copy out everything the views show. new_costs: the costs of updates since the
     last snapshot (any sequence); the trainer is not changed.
 
@@ -203,6 +218,9 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
         phase_records=tuple(trainer.phase_records),
         updates_back=trainer.updates_back(),
         new_path=new_path,
+        phase_by_phase=bool(phase_by_phase),
+        phase_pace=float(phase_pace),
+        diverged_update=diverged_update,
     )
 
 

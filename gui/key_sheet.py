@@ -1,6 +1,7 @@
 """The keyboard cheat-sheet (F1 or ?): every key of the window, read from its actions
 each time it opens, so that it lists what the keys do now and never goes stale."""
 import html
+import itertools
 import re
 from typing import NamedTuple
 
@@ -143,6 +144,21 @@ def _row_html(row, key_width):
             f"</td><td>{text}</td></tr>")
 
 
+def balanced_columns(heights):
+    """The indices of the groups for the left column, the first always among them, such
+    that the taller column is as short as can be; each column keeps the groups' order.
+    A contiguous split wastes a column's room when one group is much taller."""
+    count = len(heights)
+    best, best_height = {0}, None
+    for choice in itertools.product((True, False), repeat=count - 1):
+        left = {0} | {i + 1 for i, chosen in enumerate(choice) if chosen}
+        height = max(sum(h for i, h in enumerate(heights) if i in left),
+                     sum(h for i, h in enumerate(heights) if i not in left))
+        if best_height is None or height < best_height:
+            best, best_height = left, height
+    return best
+
+
 class KeySheetDialog(QDialog):
     """Every key of ``window``, grouped in two columns, in the largest font (up to
     SHEET_POINT_SIZE) that fits the window's screen; Esc, F1 or ? closes it."""
@@ -190,17 +206,19 @@ class KeySheetDialog(QDialog):
         intro = QLabel(f"Keys work wherever the focus is. {FIELD_RULE} {ARROWS_IN_FIELDS}")
         intro.setWordWrap(True)
         metrics = QFontMetrics(font)
-        key_width = max(metrics.horizontalAdvance(" or ".join(f" {k} " for k in row.keys))
-                        for rows in self.rows.values() for row in rows) + point_size
-        boxes = [self._group_box(group, font, key_width) for group in self.rows]
+        # Each group's keys as wide as its own widest: "Tab or Shift+Tab" need not narrow
+        # what every other group says.
+        boxes = [self._group_box(group, font, point_size + max(
+            metrics.horizontalAdvance(" or ".join(f" {k} " for k in row.keys))
+            for row in rows)) for group, rows in self.rows.items()]
         gap = 32
         column_width = (width - gap) // 2
         heights = [box.heightForWidth(column_width) for box in boxes]
-        split = min(range(1, len(boxes) + 1),
-                    key=lambda i: max(sum(heights[:i]), sum(heights[i:])))
+        left = balanced_columns(heights)
         columns = QHBoxLayout()
         columns.setSpacing(gap)
-        for part in (boxes[:split], boxes[split:]):
+        for part in ([b for i, b in enumerate(boxes) if i in left],
+                     [b for i, b in enumerate(boxes) if i not in left]):
             column = QVBoxLayout()
             for box in part:
                 column.addWidget(box)

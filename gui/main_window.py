@@ -21,6 +21,7 @@ from .key_sheet import VIEW, KeySheet, set_key_group
 from .panels.data_panel import DataPanel, DataState
 from .panels.model_panel import ModelPanel
 from .panels.training_panel import TrainingPanel
+from .phase_play_control import PhasePlayControl
 from .plots.boundary_plot import BoundaryPlot
 from .plots.cost_plot import CostPlot
 from .plots.gradient_plot import GradientPlot
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.TopToolBarArea, bar)
         self.play_action = self._action(bar, "Play", ["Space"], self.toggle_play,
                                         "Train continuously; press again to pause (Space)")
+        self.phase_play = PhasePlayControl(self, bar)   # P, with its pace
         self._action(bar, "Step phase", ["Shift+Right", "."], self.step_phase,
                      "Run one phase: a layer forward, the cost, a layer backward or the "
                      "update (Shift+Right or .)")

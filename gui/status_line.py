@@ -1,6 +1,8 @@
 """The one-line summary in the status bar."""
 import math
 
+from .phase_pace import pace_label
+
 
 def _number(x, fmt):
     return "–" if x is None or not math.isfinite(x) else format(x, fmt)
@@ -20,8 +22,11 @@ def format_status(snapshot, progress=None):
     ]
     if progress is not None and not progress.finished:
         parts.append(f"{progress.describe()}, Space or Esc stops")
+    elif snapshot.playing and snapshot.phase_pace:
+        parts.append(f"playing phases, {pace_label(snapshot.phase_pace)}")
     elif snapshot.playing:
-        parts.append(f"{snapshot.updates_per_second:,.0f} updates/s")
+        rate = snapshot.updates_per_second
+        parts.append(f"{rate:,.0f} update{'' if round(rate) == 1 else 's'}/s")
     else:
         parts.append("paused")
     return "  ·  ".join(parts)

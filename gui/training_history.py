@@ -3,6 +3,8 @@ however long the run: the one history the views draw from (they keep no copies).
 from engine.epoch_ends import EpochEnds
 from engine.folded_history import FoldedHistory
 
+from .cost_marks import CostMarks
+
 
 class TrainingHistory:
     """The curves over updates, built up from Snapshots on the GUI thread.
@@ -12,6 +14,7 @@ class TrainingHistory:
     epoch_ends: where epochs ended (engine/epoch_ends.py).
     test_costs and grad_norms[l - 1] (||dW[l]||_F): sampled once per snapshot, at the
     snapshot's update number; `samples` counts the snapshots sampled.
+    marks: where a setting changed and where training diverged (gui/cost_marks.py).
     """
 
     def __init__(self, n_layers=1):
@@ -22,6 +25,7 @@ class TrainingHistory:
         self.epoch_ends = EpochEnds()
         self.test_costs = FoldedHistory(sampled=True)
         self.grad_norms = [FoldedHistory(sampled=True) for _ in range(n_layers)]
+        self.marks = CostMarks()
         self.last_update = 0
 
     @property
@@ -35,6 +39,7 @@ class TrainingHistory:
         k = len(snapshot.new_costs)
         if snapshot.update < self.last_update:
             self._take_back(costs_after=snapshot.update - k, samples_from=snapshot.update)
+            self.marks.go_back_to(snapshot.update)
         first = snapshot.update - k + 1
         if k and first == len(self.costs) + 1:
             self.costs.extend(snapshot.new_costs)
@@ -44,6 +49,7 @@ class TrainingHistory:
             self.test_costs.append_at(snapshot.update, m.test_cost)
             for series, value in zip(self.grad_norms, m.dW_norms):
                 series.append_at(snapshot.update, value)
+        self.marks.see(snapshot)
         self.last_update = snapshot.update
         return True
 

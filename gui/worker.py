@@ -25,6 +25,7 @@ from engine.trainer import Trainer, TrainingDiverged
 from engine.trainer_gradcheck import check_trainer
 
 from .command_progress import RUN_UPDATES, STEP_EPOCH, CommandProgress
+from .phase_pace import DEFAULT_PACE, check_phase_pace, shows_phases_at
 from .undo import Run, RunKeeper
 
 SNAPSHOT_INTERVAL = 1 / 20  # seconds between snapshots while playing flat out
@@ -72,6 +73,8 @@ class TrainingWorker(QObject):
         self._stream = None        # the SnapshotStream of the current session
         self._playing = False
         self._speed = 0.0            # updates per second; 0 = as fast as possible
+        self._phase_play = False     # playing one phase per tick at _phase_pace
+        self._phase_pace = DEFAULT_PACE   # phases per second of phase play
         self._last_snapshot_time = 0.0
         self._snapshot_seconds = 0.0  # how long the last snapshot took to take
         self._snapshot_shows = None   # (update, phase) of the trainer in the last snapshot
@@ -101,7 +104,17 @@ class TrainingWorker(QObject):
 
     def play(self):
         """Train until paused, stepped, reset or the cost blows up."""
-        self._queue(self._set_playing, True)
+        self._queue(self._play, False)
+
+    def play_phases(self):
+        """Play one phase per tick at the phase pace (set_phase_pace), each with its
+        snapshot, until paused, stepped, reset or the cost blows up."""
+        self._queue(self._play, True)
+
+    def set_phase_pace(self, phases_per_second: float):
+        """Phases per second of phase play (gui/phase_pace.py); applies at once."""
+        self._queue(self._set_phase_pace, check_phase_pace(phases_per_second),
+                    needs_trainer=False)
 
     def pause(self):
         """Stop training and send a snapshot of where it stopped."""
@@ -205,7 +218,7 @@ class TrainingWorker(QObject):
         if not self._playing:
             return self._commands.get()
         timeout = 0.0
-        if self._speed > 0:
+        if self._phase_play or self._speed > 0:
             timeout = max(0.0, self._next_due - time.perf_counter())
         try:
             if timeout > 0:
@@ -220,7 +233,7 @@ class TrainingWorker(QObject):
             action(*args)
         except TrainingDiverged as error:
             self._set_playing(False)
-            self._emit_snapshot()
+            self._emit_snapshot(diverged_update=error.update)
             self.diverged.emit(str(error))
         except Exception as error:  # noqa: BLE001 - any bug must reach the window, not kill the thread
             traceback.print_exc(file=sys.stderr)
@@ -239,6 +252,18 @@ class TrainingWorker(QObject):
     def _set_speed(self, updates_per_second):
         self._speed = float(updates_per_second)
         self._next_due = time.perf_counter()
+
+    def _play(self, phases):
+        if phases != self._phase_play:
+            self._phase_play = phases
+            self._next_due = time.perf_counter()
+        self._set_playing(True)
+
+    def _set_phase_pace(self, phases_per_second):
+        if self._phase_play and self._playing:
+            # The next phase comes one new interval after the last one, not at the old time.
+            self._next_due += 1.0 / phases_per_second - 1.0 / self._phase_pace
+        self._phase_pace = phases_per_second
 
     def _pause(self):
         self._set_playing(False)
@@ -404,14 +429,30 @@ class TrainingWorker(QObject):
         trainer = self._trainer
         if self._paint_gate is not None:
             self._paint_gate.wait_until_open()
+        if self._phase_play:
+            self._play_one_phase(1.0 / self._phase_pace)
+            return
+        if shows_phases_at(self._speed):
+            # Lecture speed: each update played as its phases, spread over its interval.
+            self._play_one_phase(1.0 / (self._speed * trainer.phases_per_update))
+            return
         if self._speed > 0:
-            # Throttled (lecture speed): one update when it is due.
+            # Throttled: one update when it is due.
             trainer.run(1)
             self._next_due = max(self._next_due + 1.0 / self._speed, time.perf_counter())
         else:
             self._run_a_slice()
         if self._snapshot_due():
             self._emit_snapshot()
+
+    def _play_one_phase(self, interval):
+        """One tick of phase-by-phase play: exactly one phase, and its snapshot."""
+        record = self._trainer.step_phase()
+        self._next_due = max(self._next_due + interval, time.perf_counter())
+        self._emit_snapshot(last_phase=record)
+
+    def _phase_by_phase(self):
+        return self._playing and (self._phase_play or shows_phases_at(self._speed))
 
     def _run_a_slice(self):
         trainer = self._trainer
@@ -440,9 +481,10 @@ class TrainingWorker(QObject):
                    min(SNAPSHOT_SPACING * self._snapshot_seconds, LONGEST_SNAPSHOT_WAIT))
         return time.perf_counter() - self._last_snapshot_time >= wait
 
-    def _emit_snapshot(self, last_phase=None):
+    def _emit_snapshot(self, last_phase=None, diverged_update=None):
         """Send a Snapshot; last_phase defaults to the last phase stepped in the current
-        update (or the one just stepped through), which every command's snapshot shows."""
+        update (or the one just stepped through), which every command's snapshot shows;
+        diverged_update: the update a divergence undid, when it just paused training."""
         if self._trainer is None:
             return
         if last_phase is None and self._trainer.phase_records:
@@ -452,9 +494,15 @@ class TrainingWorker(QObject):
         stream = self._stream
         reuse_boundary = (self._playing and stream.previous is not None and
                           now - self._boundary_time < BOUNDARY_INTERVAL)
+        rate = self._updates_per_second
+        if self._phase_by_phase() and not self._phase_play:
+            rate = self._speed   # measured between two phases, it would jump about
         snapshot = stream.take(
             reuse_boundary, last_phase=last_phase, example_index=self._example_index,
-            updates_per_second=self._updates_per_second, playing=self._playing)
+            updates_per_second=rate, playing=self._playing,
+            phase_by_phase=self._phase_by_phase(),
+            phase_pace=self._phase_pace if self._playing and self._phase_play else 0.0,
+            diverged_update=diverged_update)
         if not reuse_boundary:
             self._boundary_time = now
         self._last_snapshot_time = time.perf_counter()

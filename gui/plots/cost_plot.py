@@ -11,6 +11,7 @@ from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from gui import theme
+from gui.plots.cost_mark_lines import CostMarkLines
 from gui.plots.envelope import curve_points
 from gui.view import View
 
@@ -105,6 +106,7 @@ class CostPlot(QWidget, View):
                                               brush=pg.mkBrush(30, 30, 30, 200))
         self.plot.addItem(self.epoch_marks)
         self.epoch_marks.setZValue(10)
+        self.setting_marks = CostMarkLines(self.plot)   # settings changed, divergences
 
         self.log_check = QCheckBox("log scale")
         self.log_check.setToolTip(
@@ -146,7 +148,8 @@ class CostPlot(QWidget, View):
         """Draw what `history` holds; cheap when little is new. False when nothing is:
         the same history, update and number of costs as last time."""
         if (history is self._history and snapshot.update == self._shown_update
-                and len(history.costs) == self._costs_seen):
+                and len(history.costs) == self._costs_seen
+                and self.setting_marks.is_current(history.marks)):
             return False
         if history is not self._history or len(history.costs) < self._costs_seen:
             self._clear()
@@ -193,6 +196,7 @@ class CostPlot(QWidget, View):
         for item in (self.train_curve, self.test_curve, self.epoch_marks, self.test_dots):
             item.setData([], [])
         self._set_legend_entry(self.epoch_marks, None)
+        self.setting_marks.clear()
 
     def _take_new(self, history):
         self._costs_seen = len(history.costs)
@@ -203,6 +207,8 @@ class CostPlot(QWidget, View):
         self._draw_lines()
         self._draw_test_dots()
         self._draw_epoch_marks()
+        if self._history is not None:
+            self.setting_marks.show(self._history.marks)
 
     def _draw_lines(self, *args):
         """Hand the curves what is in view now (also on every pan, zoom and resize)."""

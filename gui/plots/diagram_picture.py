@@ -55,7 +55,7 @@ def current_phase(snapshot):
     """The record the diagram follows, or None when it shows the weights (playing, or a
     record left over from another update)."""
     record = snapshot.last_phase
-    if record is None or snapshot.playing:
+    if record is None or not snapshot.shows_phases:
         return None
     # After the update phase the trainer has counted the update: it is one behind.
     shows = snapshot.update - 1 if record.kind == UPDATE else snapshot.update

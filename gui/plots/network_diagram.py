@@ -297,7 +297,7 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         if self._session is None:
             return False
         record = snapshot.last_phase
-        key = (snapshot.update, snapshot.phase, snapshot.example_index, snapshot.playing,
+        key = (snapshot.update, snapshot.phase, snapshot.example_index, snapshot.shows_phases,
                None if record is None else (record.update, record.spec.index))
         if key == self._last_key:
             return False

@@ -5,6 +5,7 @@ REST_OF_UPDATE = "→ or N"
 BACK_PHASE = "←"
 BACK_UPDATE = "Shift+←"
 PLAY = "Space"
+PLAY_PHASES = "P"
 
 
 def stepping_hint(mid_update):
@@ -18,7 +19,18 @@ def stepping_hint(mid_update):
 def playing_note():
     return (f"Training runs many updates a second, too fast to follow the phases. Pause with "
             f"<b>{PLAY}</b>, then press <b>{NEXT_PHASE}</b> to run one phase and see its "
-            f"equation and numbers.")
+            f"equation and numbers, or <b>{PLAY_PHASES}</b> to play them one by one.")
+
+
+def phase_play_hint(phase_pace):
+    """The line under the equation while phases play by themselves; phase_pace: phases
+    per second of phase play, 0 for Play at a lecture speed."""
+    if phase_pace:
+        pace = f"{phase_pace:g} phase{'' if phase_pace == 1 else 's'} a second"
+        return (f"Playing one phase at a time, {pace} · <b>{PLAY}</b> or "
+                f"<b>{PLAY_PHASES}</b> pauses · <b>{NEXT_PHASE}</b> pauses and steps")
+    return (f"Playing slowly enough to show every phase · <b>{PLAY}</b> pauses · "
+            f"<b>{PLAY_PHASES}</b> plays phases at the phase pace")
 
 
 def back_reach(updates_back, phase):

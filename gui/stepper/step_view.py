@@ -16,7 +16,7 @@ from .derivation_html import derivation_html
 from .equation_html import equation_html, math_html
 from .example_picker import ExamplePicker
 from .flow_layout import FlowLayout
-from .key_hints import back_reach, playing_note, stepping_hint
+from .key_hints import back_reach, phase_play_hint, playing_note, stepping_hint
 from .learner_notes import learner_note
 from .phase_strip import PhaseStrip, strip_states
 from .tile_set import make_tiles
@@ -124,7 +124,7 @@ class StepView(QWidget, View):
         self._clear_tiles()
 
     def show_snapshot(self, snapshot, history):
-        if snapshot.playing:
+        if not snapshot.shows_phases:
             key = ("playing", snapshot.example_index)
         else:
             key = (snapshot.update, snapshot.phase, id(last_record(snapshot)),
@@ -142,7 +142,7 @@ class StepView(QWidget, View):
     def shown_record(self):
         """The PhaseRecord on screen, or None (the next phase's equation only)."""
         snapshot = self._snapshot
-        if snapshot is None or snapshot.playing:
+        if snapshot is None or not snapshot.shows_phases:
             return None
         if self._viewed is not None:
             for record in snapshot.phase_records:
@@ -177,7 +177,7 @@ class StepView(QWidget, View):
 
     def _fit_to_width(self):
         self._zoom = self._zoom_wanted
-        if self._snapshot is not None and not self._snapshot.playing:
+        if self._snapshot is not None and self._snapshot.shows_phases:
             self._render()
 
     def _scale_text(self):
@@ -201,7 +201,7 @@ class StepView(QWidget, View):
         self._zoom = self._zoom_wanted
         self._scale_text()
         snapshot = self._snapshot
-        playing = snapshot.playing
+        playing = not snapshot.shows_phases
         for widget in (self.strip, self.reach, self.equation, self.tile_area, self.code):
             widget.setVisible(not playing)
         self.derivation.setVisible(False)
@@ -215,7 +215,8 @@ class StepView(QWidget, View):
         record = self.shown_record()
         self._show_strip(snapshot, record)
         self.reach.setText(back_reach(snapshot.updates_back, snapshot.phase))
-        self.hint.setText(stepping_hint(snapshot.phase > 0))
+        self.hint.setText(phase_play_hint(snapshot.phase_pace) if snapshot.playing
+                          else stepping_hint(snapshot.phase > 0))
         spec = record.spec if record is not None else self._specs[snapshot.phase]
         self.header.setText(self._header(snapshot, record))
         self.equation.setText(equation_html(spec.equation))
@@ -279,7 +280,8 @@ class StepView(QWidget, View):
         else:
             column, first = snapshot.example_column, snapshot.batch_first_example
             size = snapshot.batch_size or None
-        self.picker.set_absent(None if column is not None or snapshot.playing else first,
+        self.picker.set_absent(None if column is not None or not snapshot.shows_phases
+                               else first,
                                size)
 
     # --- tiles ------------------------------------------------------------------------

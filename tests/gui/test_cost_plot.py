@@ -177,6 +177,11 @@ def test_the_curve_is_painted_through_every_cost(plot, qtbot, log):
         assert rgb(theme.TRAIN_COLOR) in painted.colours_near(update, cost), update
 
 
+# What a snapshot-like step says of the settings: the same in every one, so no marks.
+UNCHANGED_SETTINGS = {"learning_rate": 0.5, "l2": 0.0, "batch_size": 0,
+                      "diverged_update": None}
+
+
 def long_history(n, noisy):
     """A TrainingHistory of n updates fed in 100 snapshot-like steps (no trainer needed)."""
     rng = np.random.default_rng(4)
@@ -191,7 +196,7 @@ def long_history(n, noisy):
                                   dW_norms=(0.1, 0.1, 0.1))
         history.add(SimpleNamespace(update=end, new_costs=new,
                                     new_epoch_ends=tuple(range(end - step + 25, end + 1, 25)),
-                                    metrics=metrics))
+                                    metrics=metrics, **UNCHANGED_SETTINGS))
     return history, costs, SimpleNamespace(update=n)
 
 

@@ -19,7 +19,8 @@ def snapshots(costs, sizes, updates_per_epoch=25):
             new_epoch_ends=tuple(range((done // updates_per_epoch + 1) * updates_per_epoch,
                                        end + 1, updates_per_epoch)),
             metrics=SimpleNamespace(test_cost=float(new[-1]) if len(new) else 0.5,
-                                    dW_norms=(0.1, 0.01)))
+                                    dW_norms=(0.1, 0.01)),
+            learning_rate=0.5, l2=0.0, batch_size=0, diverged_update=None)
         done = end
 
 
