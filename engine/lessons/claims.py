@@ -148,13 +148,13 @@ CHECKS = {
 def check_claim(lesson, keep_going=None):
     """Train the claim's runs from the lesson's settings and apply its checks.
 
-    keep_going: optional callable asked before each run; returns None if it said stop."""
+    keep_going: optional callable asked before each update; returns None if it said stop."""
     results, outcomes = {}, []
     for run in lesson.claim.runs:
-        if keep_going is not None and not keep_going():
-            return None
         try:
-            results[run.name] = train_run(run, lesson.settings)
+            results[run.name] = train_run(run, lesson.settings, keep_going)
+            if keep_going is not None and not keep_going():
+                return None
         except (ConfigError, DatasetError) as error:
             outcomes.append(Outcome(False, f"{run.name}: {error}"))
     if outcomes:

@@ -21,8 +21,9 @@ class RunResult:
     start_dW_norms: tuple
 
 
-def train_run(run, settings):
-    """Train `run` (an engine.lessons.lesson.Run) from `settings` with its changes."""
+def train_run(run, settings, keep_going=None):
+    """Train `run` (an engine.lessons.lesson.Run) from `settings` with its changes.
+    keep_going: as for Trainer.run, asked before each update."""
     settings = settings.changed(run.changes)
     dataset = settings.dataset()
     trainer = Trainer(dataset, settings.model_config(dataset.n_x), settings.train_config())
@@ -31,7 +32,7 @@ def train_run(run, settings):
     updates = run.updates if run.epochs is None else run.epochs * trainer.updates_per_epoch
     diverged = False
     try:
-        trainer.run(updates)
+        trainer.run(updates, keep_going)
     except TrainingDiverged:
         diverged = True
     costs = np.array(trainer.costs.exact_values(), dtype=np.float64)

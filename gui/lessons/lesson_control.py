@@ -16,7 +16,8 @@ from engine.errors import DatasetError
 from engine.lessons.library import Library, bundled_lessons, lessons_from_files
 
 from ..window_layouts import STEP, TRAIN
-from .lesson_panel import LessonPanel, step_text
+from .claim_check import ClaimCheck
+from .lesson_panel import CHECK_LETTER, LessonPanel, step_text
 from .lesson_start import lesson_start
 
 MENU_KEY = "Ctrl+L"
@@ -34,6 +35,8 @@ class LessonControl(QObject):
         self.lesson = None
         self.dock = None          # made when the first lesson is chosen
         self.panel = None
+        self.claim_check = ClaimCheck(self)
+        self.claim_check.finished.connect(self._show_claim)
         self.menu = QMenu("Lessons", window)
         self.menu.aboutToShow.connect(self.reload)
         self.button = QToolButton()
@@ -74,6 +77,9 @@ class LessonControl(QObject):
                 action = self.menu.addAction(f"&{step_text(index, step)}")
                 action.setData(index)
                 action.triggered.connect(self._menu_step)
+        if self.lesson is not None:
+            self.menu.addAction(f"&{CHECK_LETTER}. Check the lesson's claim").triggered.connect(
+                self.check_claim)
         for problem in self.library.problems:
             action = self.menu.addAction(f"Skipped {problem}")
             action.setEnabled(False)
@@ -116,9 +122,22 @@ class LessonControl(QObject):
         """Put `lesson`'s settings in the panels, start again, and show its panel."""
         if not self._apply_settings(lesson.settings):
             return
+        self.claim_check.cancel()
         self.lesson = lesson
         self._show_panel()
         self.panel.show_lesson(lesson)
+
+    @Slot()
+    def check_claim(self):
+        """Check the current lesson's claim on a thread; the panel shows the figures."""
+        if self.lesson is not None:
+            self.panel.show_claim("Checking: training the claim's runs…")
+            self.claim_check.check(self.lesson)
+
+    @Slot(object, str, bool)
+    def _show_claim(self, lesson, text, passed):
+        if lesson is self.lesson:
+            self.panel.show_claim(text, passed)
 
     def apply_step(self, index):
         """Apply step `index` of the current lesson; the one after it becomes the next."""
@@ -176,6 +195,7 @@ class LessonControl(QObject):
             window = self._window
             self.panel = LessonPanel()
             self.panel.step_chosen.connect(self.apply_step)
+            self.panel.check_requested.connect(self.check_claim)
             self.dock = QDockWidget("Lesson", window)
             self.dock.setObjectName("lesson")
             self.dock.setWidget(self.panel)

@@ -18,8 +18,10 @@ TITLE_POINT_SIZE = 18
 NEXT_MARK = "▶ "
 
 
-# Step k's letter: Ctrl+L, then the letter applies it from the menu (o is its Open…).
-STEP_LETTERS = "abcdefghijklmnpqrstuvwxyz"
+# Step k's letter: Ctrl+L, then the letter applies it from the menu (o is its Open…,
+# x its Check the lesson's claim).
+STEP_LETTERS = "abcdefghijklmnpqrstuvwyz"
+CHECK_LETTER = "x"
 
 
 def step_letter(index):
@@ -38,6 +40,7 @@ class LessonPanel(QWidget):
     step_chosen(index) when a step's button is pressed."""
 
     step_chosen = Signal(int)
+    check_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,6 +59,16 @@ class LessonPanel(QWidget):
         self.steps_caption = QLabel("Steps (or Ctrl+L, then the step's letter)")
         column.addWidget(self.steps_caption)
         column.addLayout(self.steps_box)
+        self.check_button = QPushButton(f"{CHECK_LETTER}. Check the lesson's claim")
+        self.check_button.setToolTip("Train the lesson's claim without the window, as "
+                                     "backprop-lab lessons --check does, and show what it "
+                                     "measured")
+        self.check_button.clicked.connect(self.check_requested)
+        self.claim = QLabel()
+        self.claim.setWordWrap(True)
+        column.addSpacing(6)
+        column.addWidget(self.check_button)
+        column.addWidget(self.claim)
         column.addStretch(1)
         self.buttons = []
         body = QHBoxLayout()
@@ -87,7 +100,19 @@ class LessonPanel(QWidget):
             self.steps_box.addWidget(button)
             self.buttons.append(button)
         self.steps_caption.setVisible(bool(lesson.steps))
+        self.show_claim("")
         self.mark_next(0)
+
+    def show_claim(self, text, passed=None):
+        """What a check of the claim measured ("" while none has run)."""
+        self.check_button.setEnabled(passed is not None or not text)
+        if passed is None:
+            self.claim.setText(text)
+            self.claim.setStyleSheet("")
+            return
+        verdict = "The claim holds" if passed else "The claim FAILS"
+        self.claim.setText(f"{verdict}: {text}")
+        self.claim.setStyleSheet("" if passed else "QLabel { color: #8a1c1c; }")
 
     def mark_next(self, index):
         """Mark step `index` as the next to apply (none past the last)."""

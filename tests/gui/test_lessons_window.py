@@ -151,3 +151,23 @@ def test_a_malformed_lesson_file_is_named_in_the_banner_and_the_others_load(
                                     "quotes)")
     skipped = [a for a in control.menu.actions() if a.text().startswith("Skipped mine.json")]
     assert len(skipped) == 1 and not skipped[0].isEnabled()
+
+
+def test_the_panel_checks_the_claim_and_shows_what_it_measured(window, qtbot):
+    control = choose(window, "extra-features")
+    panel = control.panel
+    assert panel.claim.text() == ""
+    qtbot.mouseClick(panel.check_button, Qt.LeftButton)
+    assert panel.claim.text().startswith("Checking")
+    assert not panel.check_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.claim.text().startswith("The claim holds"), timeout=WAIT_MS)
+    assert "x1, x2 only: test accuracy 48.6% (at most 75.0%)" in panel.claim.text()
+    assert panel.check_button.isEnabled()
+
+
+def test_a_new_lesson_drops_the_check_of_the_last_one(window, qtbot):
+    control = choose(window, "l2-regularisation")
+    control.check_claim()
+    assert control.claim_check.busy()
+    control.choose(control.library.find("digits"))
+    assert not control.claim_check.busy() and control.panel.claim.text() == ""
