@@ -4,6 +4,7 @@
     backprop-lab gradcheck  compare backprop's gradients with finite differences
     backprop-lab step       run one update phase by phase and print every value it touches
     backprop-lab graph      the computational graph of one example's loss, node by node
+    backprop-lab lessons    list the lessons; --check trains each one's claim
 
 Every bad option ends as one line on stderr ("backprop-lab train: error: ...") and
 exit status 2; a run whose cost diverges ends with exit status 1. So does everything
@@ -22,7 +23,7 @@ from engine.config import ConfigError
 from engine.errors import DatasetError
 from engine.trainer import TrainingDiverged
 
-from . import gradcheck, graph, step, train
+from . import gradcheck, graph, lessons, step, train
 from .options import PROG, OneLineParser, UsageError, add_model_options
 
 INTERRUPTED = 128 + signal.SIGINT    # what a shell reports for a program ended by Ctrl+C
@@ -45,7 +46,7 @@ def build_parser():
                f"takes --screenshot FILE [--updates N] [--size WxH]: train N updates, save "
                f"a PNG of the whole window and exit.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (train, gradcheck, step, graph):
+    for module in (train, gradcheck, step, graph, lessons):
         sub = commands.add_parser(
             module.NAME, help=module.SUMMARY, description=module.DESCRIPTION,
             formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -148,8 +148,9 @@ def add_model_options(parser):
              "always a sigmoid (default: tanh)")
     model.add_argument(
         "--init", choices=tuple(INITIALISERS), default="xavier", metavar="NAME",
-        help="how the weights W start: zeros (every unit stays the same), small (random x "
-             "0.01), xavier (suits tanh/sigmoid) or he (suits relu); the biases b start at 0 "
+        help="how the weights W start: zeros (with sigmoid hidden units every unit of a "
+             "layer stays the same; with tanh or relu the hidden weights stay 0), small "
+             "(random x 0.01), xavier (suits tanh/sigmoid) or he (suits relu); the biases b start at 0 "
              "(default: xavier)")
     model.add_argument("--seed", type=whole_number(0, 2**32 - 1), default=0, metavar="S",
                        help="seeds the data, the train/test split, the initial weights and the "

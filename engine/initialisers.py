@@ -3,8 +3,10 @@ import numpy as np
 
 
 def zeros(n_out, n_in, rng):
-    """All zeros: every unit of a layer computes the same thing and gets the same
-    gradient, so they never become different (the symmetry problem)."""
+    """All zeros. With sigmoid hidden units every unit of a layer computes the same
+    thing and gets the same gradient, so they never become different (the symmetry
+    problem). With tanh, ReLU or linear units, whose g(0) is 0, the hidden weights get
+    no gradient at all and stay exactly 0."""
     return np.zeros((n_out, n_in))
 
 
@@ -27,7 +29,7 @@ def he(n_out, n_in, rng):
 INITIALISERS = {"zeros": zeros, "small": small_random, "xavier": xavier, "he": he}
 
 INITIALISER_LABELS = {
-    "zeros": "zeros (shows the symmetry problem)",
+    "zeros": "zeros (symmetry, with sigmoid units)",
     "small": "small random (x 0.01)",
     "xavier": "Xavier / Glorot",
     "he": "He",

@@ -18,6 +18,7 @@ from .field_keys import install_field_keys
 from .gradcheck_control import GradientCheckControl
 from .graph_control import GraphControl
 from .key_sheet import VIEW, KeySheet, set_key_group
+from .lessons.lesson_control import LessonControl
 from .panels.data_panel import DataPanel, DataState
 from .panels.model_panel import ModelPanel
 from .panels.training_panel import TrainingPanel
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
         self.undo_control = UndoControl(self, bar)
         self.gradient_check = GradientCheckControl(self, bar)
         self.graph_control = GraphControl(self, bar)
+        self.lessons = LessonControl(self, bar)
         quit_action = QAction("Quit", self)
         # Ctrl+Q even where the platform binds nothing to the standard Quit key (offscreen).
         keys = [QKeySequence("Ctrl+Q")] + QKeySequence.keyBindings(QKeySequence.Quit)

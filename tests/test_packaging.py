@@ -16,7 +16,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_INSTALLED = ("tests", "benchmarks", "scripts")
-DATA = ("resources/breast_cancer.csv", "resources/digits.csv", "resources/ATTRIBUTION.md")
+DATA = ("resources/breast_cancer.csv", "resources/digits.csv", "resources/ATTRIBUTION.md",
+        "resources/lessons/FORMAT.md",
+        *(f"resources/lessons/{path.name}"
+          for path in (ROOT / "resources" / "lessons").glob("*.json")))
 # A stale build/ or *.egg-info in the copy would slip old files into the new build.
 LEFTOVERS = shutil.ignore_patterns(
     ".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", ".*cache", ".hypothesis"
@@ -116,6 +119,9 @@ for module in (engine.bundled, main, resources):
 assert engine.bundled.load_breast_cancer().X.shape == (30, 569)
 assert engine.bundled.load_digits(3).X.shape == (64, 1797)
 assert "CC BY 4.0" in engine.bundled.attribution()
+import engine.lessons.library
+lessons = engine.lessons.library.bundled_lessons()
+assert len(lessons.lessons) >= 10 and not lessons.problems, lessons.problems
 sys.exit(main.main(["train", "--dataset", "breast_cancer", "--iterations", "5", "--json"]))
 """
     # -I: the project folder and PYTHONPATH stay off sys.path; tmp_path is the cwd.

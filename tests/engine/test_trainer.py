@@ -282,11 +282,15 @@ def test_wrong_input_size_is_refused_with_the_feature_count(moons):
 
 
 def test_zero_initialisation_keeps_hidden_units_identical(moons):
-    """The symmetry problem: with all-zero weights every hidden unit stays the same."""
-    t = make(moons, sizes=(2, 5, 1), init="zeros")
+    """The symmetry problem: with all-zero weights and sigmoid hidden units every hidden
+    unit stays the same; with tanh (g(0) = 0) the hidden weights stay exactly 0."""
+    t = make(moons, sizes=(2, 5, 1), init="zeros", activation="sigmoid")
     t.run(100)
     W1 = t.network.W[1]
     assert np.allclose(W1, W1[0])
+    tanh = make(moons, sizes=(2, 5, 1), init="zeros")
+    tanh.run(100)
+    assert not np.any(tanh.network.W[1])
 
 
 def test_a_non_finite_cost_is_caught_and_never_recorded(moons):
