@@ -12,6 +12,15 @@ POSITIVE_WEIGHT = "#d62728"
 NEGATIVE_WEIGHT = "#1f77b4"
 BASE_POINT_SIZE = 11
 TITLE_POINT_SIZE = 13
+_zoom = [1.0]   # the window's zoom level (gui/zoom.py), for views that size things themselves
+
+
+def zoom_level():
+    return _zoom[0]
+
+
+def set_zoom_level(level):
+    _zoom[0] = level
 
 
 def configure_pyqtgraph():

@@ -9,3 +9,10 @@ explicit QT_QPA_PLATFORM in the environment is respected.
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The app's remembered settings (gui/app_settings.py) go to a file of this test run,
+# never to the settings of the person running the tests; subprocesses inherit it.
+import tempfile
+
+os.environ["BACKPROP_LAB_SETTINGS"] = os.path.join(
+    tempfile.mkdtemp(prefix="backprop-lab-test-settings-"), "settings.ini")

@@ -258,11 +258,13 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         return pg.mkPen(c, width=WIDTHS[level])
 
     def _build_nodes(self, tallest):
-        size = 28 if tallest <= 8 else max(12, int(240 / tallest))
+        self._unzoomed_node_size = 28 if tallest <= 8 else max(12, int(240 / tallest))
+        size = int(self._unzoomed_node_size * theme.zoom_level())
         self._node_size = self._full_node_size = size
         self._nodes = pg.ScatterPlotItem(np.concatenate(self._node_x),
                                          np.concatenate(self._node_y), size=size, symbol="o",
                                          pen=pg.mkPen(NODE_PEN, width=1.5), brush=pg.mkBrush("w"))
+        self._nodes.zooms_itself = True   # gui/zoom_styler.py: sized by apply_zoom
         self._nodes.setZValue(10)
         self._view.addItem(self._nodes)
         self._node_shades = None
@@ -270,6 +272,14 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         self._neutral_shown = None
 
     # --- fitting to the widget's size -----------------------------------------------
+
+    def apply_zoom(self, level):
+        """Nodes `level` times their size, as room allows (called by gui/zoom_styler.py)."""
+        if getattr(self, "_nodes", None) is None:
+            return
+        self._node_size = self._full_node_size = int(self._unzoomed_node_size * level)
+        self._nodes.setSize(self._node_size)
+        self._fit_layout()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

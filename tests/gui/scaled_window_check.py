@@ -6,11 +6,11 @@ import sys
 import time
 
 from PySide6.QtWidgets import QApplication
+from test_window_layouts import assert_every_view_usable
 
 from gui.main_window import MainWindow
 from gui.screen_fit import fitted_geometry
 from gui.theme import configure_pyqtgraph
-from test_window_layouts import assert_every_view_usable
 
 
 class Waiter:

@@ -27,6 +27,7 @@ def test_scaled_window_keeps_every_view_usable(tmp_path, scale, logical, layout)
                QT_QPA_PLATFORM=f"offscreen:configfile={screens}",
                PYTHONPATH=os.pathsep.join([str(ROOT), str(HERE)]))
     result = subprocess.run([sys.executable, str(HERE / "scaled_window_check.py"), layout],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+                            check=False, cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
     assert f"screen {logical}" in result.stdout, result.stdout + result.stderr
     assert result.returncode == 0, f"at {scale}x, {layout}: {result.stderr.strip()[-800:]}"
