@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
             self._show_start(start)
         self.rebuild()
         self.zoom_styler = ZoomStyler(self, self.zoom)
+        self.zoom.changed.connect(self._zoomed)
+        self._fit_controls_width()
 
     # --- the worker thread -------------------------------------------------------
 
@@ -145,8 +147,8 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(box)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(box.sizeHint().width() + 24)
-        scroll.setMaximumWidth(scroll.minimumWidth() + CONTROLS_SLACK)
+        self._controls_scroll = scroll
+        self._fit_controls_width()
         dock = QDockWidget("Controls", self)
         dock.setObjectName("controls")
         dock.setWidget(scroll)
@@ -160,6 +162,18 @@ class MainWindow(QMainWindow):
         t.l2_changed.connect(self._send_l2)
         t.batch_size_changed.connect(self._send_batch_size)
         t.speed_changed.connect(self._send_speed)
+
+    @Slot(float)
+    def _zoomed(self, _level):
+        # Once the panels have been laid out again in their new fonts.
+        QTimer.singleShot(0, self._fit_controls_width)
+
+    @Slot()
+    def _fit_controls_width(self):
+        """As wide as the panels need (at the zoom there is), and CONTROLS_SLACK more."""
+        scroll = self._controls_scroll
+        scroll.setMinimumWidth(scroll.widget().sizeHint().width() + 24)
+        scroll.setMaximumWidth(scroll.minimumWidth() + CONTROLS_SLACK)
 
     def _build_views(self):
         self.setDockNestingEnabled(True)

@@ -11,7 +11,7 @@ from .key_sheet import VIEW, set_key_group
 
 PRESENTER_KEY = "F5"
 RESTORE_DOCKS_MS = 30   # after the window's old size and fonts have been laid out
-LINE_BOOST = 1.5   # lines and markers, beyond the zoom: they must read from the back row
+LINE_BOOST = 1.25   # lines, beyond the zoom: they must read from the back row
 
 
 class PresenterMode(QObject):
@@ -54,6 +54,8 @@ class PresenterMode(QObject):
         w.zoom.use_presenter_level(True)
         w.zoom_styler.set_line_boost(LINE_BOOST)
         w.showFullScreen()
+        # Where no window manager makes it full screen (a bare X server), cover the screen.
+        w.setGeometry(w.screen().geometry())
 
     def leave(self):
         if not self.active:

@@ -12,7 +12,8 @@ network node grows by the same factor, without each view knowing about it.
 
 A view may set a pen or a size again later (a new model, new data); a slow timer finds
 values that are not the ones set here and treats them as the view's new base size.
-`line_boost` thickens lines (and markers) beyond the zoom: presenter mode's high contrast.
+`line_boost` thickens lines beyond the zoom (markers grow with the zoom only, so that
+dense data stays apart): presenter mode's high contrast.
 """
 import numpy as np
 import pyqtgraph as pg
@@ -153,13 +154,13 @@ class ZoomStyler(QObject):
             self._pen(item, item.opts.get("pen"), line_factor, item.setPen)
             size = item.opts.get("symbolSize")
             if item.opts.get("symbol") is not None and size is not None:
-                wanted = _Scaled.get(item, "symbol", size, line_factor)
+                wanted = _Scaled.get(item, "symbol", size, factor)
                 if wanted is not None:
                     item.setSymbolSize(wanted)
         elif isinstance(item, pg.PlotCurveItem):
             self._pen(item, item.opts.get("pen"), line_factor, item.setPen)
         elif isinstance(item, pg.ScatterPlotItem):
-            self._scatter(item, line_factor)
+            self._scatter(item, factor)
         elif isinstance(item, pg.InfiniteLine):
             self._pen(item, item.pen, line_factor, item.setPen)
         elif isinstance(item, pg.BarGraphItem):

@@ -42,8 +42,8 @@ MAX_POINTS_DRAWN = 5000
 # The legend takes at most this share of the canvas's height, else it is left out.
 LEGEND_SHARE = 0.3
 LEGEND_IN_WORDS = {
-    "plane": " Blue circles: y = 0, red squares: y = 1; the ring is the followed example.",
-    "line": " Blue circles: y = 0, red squares: y = 1; filled: training, hollow: test; the "
+    "plane": " Blue circles: y = 0, orange squares: y = 1; the ring is the followed example.",
+    "line": " Blue circles: y = 0, orange squares: y = 1; filled: training, hollow: test; the "
             "ring is the followed example.",
     "projection": " Circles: y = 0, squares: y = 1, thick outline: test; the ring is the "
                   "followed example.",
@@ -58,7 +58,7 @@ def _blend(hex_color, toward_white):
 
 
 def probability_colormap(pale=False):
-    """Blue (P = 0) -> white (0.5) -> red (1), the class colours of theme.CLASS_COLORS.
+    """Blue (P = 0) -> white (0.5) -> orange (1), the class colours of theme.CLASS_COLORS.
 
     pale: lighter ends, for a heatmap that class-coloured points must stand out on.
     """

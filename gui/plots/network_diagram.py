@@ -32,16 +32,16 @@ ALPHAS = (90, 150, 210, 255)
 NODE_PEN = "#303030"
 INPUT_CLIP = 3.0  # standardised inputs: +-3 standard deviations span the colours
 
-# How each layer's activations are mapped onto the blue-white-red scale (0..1).
+# How each layer's activations are mapped onto the blue-white-orange scale (0..1).
 SCALES = {
-    "input": "standardised value: -3 (blue) \u2026 0 (white) \u2026 +3 (red), clipped",
-    "tanh": "tanh: -1 (blue) \u2026 0 (white) \u2026 +1 (red)",
-    "sigmoid": "sigmoid: 0 (blue) \u2026 0.5 (white) \u2026 1 (red)",
-    "relu": "ReLU: 0 (white) \u2026 largest a in this layer (red)",
+    "input": "standardised value: -3 (blue) \u2026 0 (white) \u2026 +3 (orange), clipped",
+    "tanh": "tanh: -1 (blue) \u2026 0 (white) \u2026 +1 (orange)",
+    "sigmoid": "sigmoid: 0 (blue) \u2026 0.5 (white) \u2026 1 (orange)",
+    "relu": "ReLU: 0 (white) \u2026 largest a in this layer (orange)",
 }
-SIGNED_SCALE = "{}: -max |a| (blue) \u2026 0 (white) \u2026 +max |a| (red), max over this layer"
+SIGNED_SCALE = "{}: -max |a| (blue) \u2026 0 (white) \u2026 +max |a| (orange), max over this layer"
 # Gradients and steps: orange and blue tell apart for every common colour vision
-# deficiency (red and green do not), and differ from the red/blue of the weights.
+# deficiency (red and green do not); the caption says when they stand for the weights.
 GRADIENT_POSITIVE = "#e66100"
 GRADIENT_NEGATIVE = "#1d5fa8"
 NEUTRAL_EDGE = "#c4c4c4"      # a weight of exactly 0, or a gradient not computed yet
@@ -59,7 +59,7 @@ def shown_units(n):
 
 
 def activation_shade(a, kind):
-    """Map a layer's activations a (n,) onto 0..1 of the blue-white-red scale (see SCALES)."""
+    """Map a layer's activations a (n,) onto 0..1 of the blue-white-orange scale (see SCALES)."""
     a = np.asarray(a, dtype=np.float64)
     with np.errstate(all="ignore"):
         if kind == "input":
