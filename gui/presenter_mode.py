@@ -66,6 +66,7 @@ class PresenterMode(QObject):
         self.action.setChecked(False)
         for panel in (w.data_panel, w.model_panel):
             panel.show()
+        w.setFocus()   # not into the first field of the panels shown again
         w.controls_dock.setWindowTitle("Controls")
         w.zoom.use_presenter_level(False)
         w.zoom_styler.set_line_boost(1.0)

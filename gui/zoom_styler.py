@@ -17,13 +17,13 @@ dense data stays apart): presenter mode's high contrast.
 """
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from . import theme
 
-RESTYLE_MS = 400   # how often new or changed items are looked for while zoomed
+RESTYLE_MS = 1000   # how often new or changed plot items are looked for while zoomed
 
 
 def _points(text, default):
@@ -71,8 +71,10 @@ class _Scaled:
 def _same(a, b):
     if a is None or b is None:
         return a is b
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return a.shape == b.shape and np.allclose(a, b, rtol=1e-3, atol=0.01)
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+        return a.shape == b.shape and np.allclose(a, b, rtol=1e-3, atol=0.01)
+    return abs(float(a) - float(b)) <= 0.01 + 1e-3 * abs(float(b))
 
 
 class ZoomStyler(QObject):
@@ -83,10 +85,11 @@ class ZoomStyler(QObject):
         self._window = window
         self._zoom = zoom
         self.line_boost = 1.0
+        self._legends = set()
         self._base_font = QFont(window.font())
         self._timer = QTimer(self)
         self._timer.setInterval(RESTYLE_MS)
-        self._timer.timeout.connect(self.restyle)
+        self._timer.timeout.connect(self._restyle_items)
         zoom.changed.connect(self.restyle)
         self.restyle()
 
@@ -94,7 +97,13 @@ class ZoomStyler(QObject):
         self.line_boost = boost
         self.restyle()
 
-    def restyle(self, *_):
+    @Slot()
+    def _restyle_items(self):
+        self.restyle(widgets=False)
+
+    def restyle(self, *_, widgets=True):
+        """Style the window for the zoom level: its widgets' fonts too unless `widgets`
+        is False (the timer's look: views make plot items, not widgets, as they go)."""
         factor = self._zoom.level
         zoom_changed = theme.zoom_level() != factor
         theme.set_zoom_level(factor)
@@ -102,11 +111,18 @@ class ZoomStyler(QObject):
         font.setPointSizeF(self._base_font.pointSizeF() * factor)
         if self._window.font() != font:
             self._window.setFont(font)
-        for widget in self._window.findChildren(QWidget):
-            self._widget_font(widget, factor)
+        if widgets:
+            self._widget_fonts(factor)
+        self._legends = set()
         for view in self._window.findChildren(QGraphicsView):
             for item in view.scene().items():
                 self._item(item, factor, factor * self.line_boost)
+        for legend in self._legends:
+            # A legend keeps its size until told, and lays its labels out in all of it:
+            # shrunk to nothing first, it takes the size its labels need now.
+            legend.resize(0, 0)
+            legend.layout.activate()
+            legend.updateSize()
         if zoom_changed:
             for widget in self._window.findChildren(QWidget):
                 if hasattr(widget, "apply_zoom"):
@@ -117,14 +133,23 @@ class ZoomStyler(QObject):
         elif not live:
             self._timer.stop()
 
+    def _widget_fonts(self, factor):
+        self_sizing = set()
+        for widget in self._window.findChildren(QWidget):
+            if getattr(widget, "sizes_own_text", False):
+                self_sizing.update(widget.findChildren(QWidget))
+        for widget in self._window.findChildren(QWidget):
+            if widget not in self_sizing:
+                self._widget_font(widget, factor)
+
     def _widget_font(self, widget, factor):
         size = widget.font().pointSizeF()
         parent = widget.parentWidget()
         seen = getattr(widget, "_zoom_sizes", None) is not None
         # A font of the same size as its parent's is (almost always) inherited from it,
         # and grows with the window's.
-        if size <= 0 or _inside_self_sizing(widget) or (
-                not seen and parent is not None and parent.font().pointSizeF() == size):
+        if size <= 0 or (not seen and parent is not None
+                         and parent.font().pointSizeF() == size):
             return
         wanted = _Scaled.get(widget, "font", size, factor)
         if wanted is not None:
@@ -141,6 +166,8 @@ class ZoomStyler(QObject):
             wanted = _Scaled.get(item, "font", size, factor)
             if wanted is not None:
                 item.setText(item.text, size=f"{wanted:g}pt")
+                if isinstance(item.parentItem(), pg.LegendItem):
+                    self._legends.add(item.parentItem())
         elif isinstance(item, pg.AxisItem):
             self._axis(item, factor, line_factor)
         elif isinstance(item, pg.TextItem):
@@ -204,12 +231,3 @@ class ZoomStyler(QObject):
             if wanted is not None:
                 item.setSize(wanted)
 
-
-def _inside_self_sizing(widget):
-    """Whether a widget that sizes its own text (has `sizes_own_text`) holds `widget`."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if getattr(parent, "sizes_own_text", False):
-            return True
-        parent = parent.parentWidget()
-    return False

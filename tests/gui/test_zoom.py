@@ -90,3 +90,14 @@ def test_restyling_again_changes_nothing(window, qtbot):
     assert _sizes(window) == once
     assert plot.titleLabel.opts["size"] == title
     window.zoom.reset()
+
+
+def test_a_legend_shrinks_back_with_its_labels(window, qtbot):
+    legend = window.views["Cost"].findChildren(pg.PlotWidget)[0].getPlotItem().legend
+    width = legend.boundingRect().width()
+    window.zoom.set_level(2.0)
+    qtbot.wait(50)
+    assert legend.boundingRect().width() > 1.5 * width
+    window.zoom.reset()
+    qtbot.wait(50)
+    assert legend.boundingRect().width() == pytest.approx(width, abs=2)
