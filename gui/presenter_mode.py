@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from .key_sheet import VIEW, set_key_group
 
 PRESENTER_KEY = "F5"
-RESTORE_DOCKS_MS = 30   # after the window's old size and fonts have been laid out
+RESTORE_DOCKS_MS = 30   # after the window's new size and fonts have been laid out
 LINE_BOOST = 1.25   # lines, beyond the zoom: they must read from the back row
 
 
@@ -56,6 +56,14 @@ class PresenterMode(QObject):
         w.showFullScreen()
         # Where no window manager makes it full screen (a bare X server), cover the screen.
         w.setGeometry(w.screen().geometry())
+        # Once full screen: the views arranged for the screen at this zoom (fewer, larger
+        # cells with more tabs where the zoom leaves too little room for every view).
+        QTimer.singleShot(RESTORE_DOCKS_MS, self._arrange_views)
+
+    @Slot()
+    def _arrange_views(self):
+        if self.active:
+            self._window.layouts.arrange_default()
 
     def leave(self):
         if not self.active:

@@ -9,6 +9,8 @@ from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer
 
+from . import theme
+
 TRAIN, STEP = "train", "step"
 LAYOUTS = (TRAIN, STEP)
 
@@ -74,6 +76,12 @@ class WindowLayouts:
             self._size_to_keep = size
             self.window.resize(size)
             QTimer.singleShot(0, self._keep_size)
+
+    def arrange_default(self):
+        """The current layout's default arrangement, for the window's size and zoom now
+        (presenter mode; leaving it restores the arrangement from before)."""
+        self._arrange_default(self.current)
+        self._size_default()
 
     def _keep_size(self):
         if self.window.size() != self._size_to_keep:
@@ -151,9 +159,12 @@ class WindowLayouts:
 
 
 def train_cells(size):
-    """The Train layout's cells for a window of QSize `size`."""
-    if size.width() < TINY_BELOW[0] or size.height() < TINY_BELOW[1]:
+    """The Train layout's cells for a window of QSize `size`, at the zoom there is (text
+    twice as large needs the room of a screen twice as large)."""
+    zoom = theme.zoom_level()
+    width, height = size.width() / zoom, size.height() / zoom
+    if width < TINY_BELOW[0] or height < TINY_BELOW[1]:
         return TINY_TRAIN_CELLS
-    if size.width() < COMPACT_BELOW[0] or size.height() < COMPACT_BELOW[1]:
+    if width < COMPACT_BELOW[0] or height < COMPACT_BELOW[1]:
         return COMPACT_TRAIN_CELLS
     return TRAIN_CELLS

@@ -7,6 +7,7 @@ explicit QT_QPA_PLATFORM in the environment is respected.
 """
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -122,3 +122,15 @@ def test_zoomed_2x_with_the_network_large_its_nodes_are_twice_as_big(window, qtb
     assert float(nodes.opts["size"]) == pytest.approx(2 * before, abs=1)
     window.zoom.reset()
     press(qtbot, window, Qt.Key_Escape)
+
+
+def test_escape_in_presenter_mode_lets_a_playing_run_carry_on(window, qtbot):
+    press(qtbot, window, Qt.Key_Space)
+    qtbot.waitUntil(lambda: window.controller.playing, timeout=5000)
+    press(qtbot, window, Qt.Key_F5)
+    press(qtbot, window, Qt.Key_Escape)
+    assert not window.presenter.active
+    qtbot.wait(300)
+    assert window.controller.playing       # only the layout came back
+    press(qtbot, window, Qt.Key_Escape)    # and Esc again pauses, as it always did
+    qtbot.waitUntil(lambda: not window.controller.playing, timeout=5000)
