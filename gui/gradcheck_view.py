@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from engine.gradcheck import COURSE_THRESHOLD, FAIL, NOT_CHECKED, PASS, RELATIVE_TOLERANCE
 
+from . import theme
 from .plots.gradcheck_scatter import GradientCheckScatter
 
 CHECK_KEY = "G"
@@ -28,7 +29,7 @@ MIN_TABLE_ROWS = 4     # rows of the table always in view; the scatter gets the 
 TABLE_SHARE = 0.4      # of the height shared with the scatter, at most, at first
 # In words and a symbol, so that no one needs to tell the tints apart.
 STATUS_TEXT = {PASS: "\u2714 PASS", FAIL: "\u2718 FAIL", NOT_CHECKED: "\u2013 not checked"}
-STATUS_TINT = {PASS: "#e3f2e1", FAIL: "#fbe0dd", NOT_CHECKED: "#ececec"}
+STATUS_TINT = {PASS: theme.PASS_TINT, FAIL: theme.FAIL_TINT, NOT_CHECKED: "#ececec"}
 COLUMNS = (
     ("Array", "The parameter array: W[l] the weights, b[l] the biases of layer l."),
     ("Shape", "(n_l, n_(l-1)) for W[l], (n_l, 1) for b[l]."),

@@ -23,7 +23,7 @@ TEXT_POINTS = 10.5
 GROUP_PAD, GROUP_TITLE = 10, 22
 ARROW = 9
 GROUP_TINTS = ("#e6effc", "#fcefe0", "#ececec", "#e4f3e4", "#f3e6f7")
-NOT_REACHED, REACHED, PASSED = "#ffffff", "#fff6cc", "#dcf1da"
+NOT_REACHED, REACHED, PASSED = "#ffffff", "#fff6cc", "#d6e6f5"   # pale yellow, pale blue
 CURRENT_PEN, EDGE, HOT_EDGE = "#d84315", "#8a8f98", "#d84315"
 
 
@@ -78,7 +78,7 @@ class GraphCanvas(QGraphicsView):
             self.texts[node.name].setHtml(
                 f"<div align='center'><b>{node.name}</b><br>"
                 f"<span style='color:#5a5f66'>{node.op}</span><br>{value}<br>"
-                f"<span style='color:#1b5e20'>{grad}</span></div>")
+                f"<span style='color:#003f66'>{grad}</span></div>")
             fill = PASSED if view.grad is not None else (
                 REACHED if view.value is not None and not node.is_input else NOT_REACHED)
             box = self.boxes[node.name]

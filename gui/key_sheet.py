@@ -25,6 +25,7 @@ STEPPING, TRAINING, VIEW, FIELDS, APP, OTHER = (
     "Stepping", "Training", "View and layout", "Fields and editing", "The app", "Other keys")
 GROUPS = (STEPPING, TRAINING, VIEW, FIELDS, APP, OTHER)
 KEY_GROUP = "key_group"   # the property that puts an action in one of GROUPS
+SHEET_ROW = "sheet_row"   # the property that lists related actions on one line
 SHEET_KEYS = ("F1", "?")
 SHEET_POINT_SIZE = 15
 MIN_POINT_SIZE = 11
@@ -55,6 +56,15 @@ def set_key_group(action, group):
     if group not in GROUPS:
         raise ValueError(f"unknown key group {group!r}; allowed: {', '.join(GROUPS)}")
     action.setProperty(KEY_GROUP, group)
+
+
+def share_sheet_row(actions, name, description, keys=None):
+    """List ``actions`` (zoom in, out and back) on one line of the sheet: their keys, or
+    ``keys`` (a tuple of texts, for many keys that one text says, "Ctrl+1…7"), with
+    ``name`` and ``description``."""
+    row = (name, description, tuple(keys) if keys else None)
+    for action in actions:
+        action.setProperty(SHEET_ROW, row)
 
 
 def key_group(action):
@@ -89,8 +99,21 @@ def sheet_rows(window):
     """{group: [SheetRow]} for every key of ``window``, in the order of GROUPS; groups
     without a key are left out."""
     rows = {group: [] for group in GROUPS}
+    shared = {}
     for action in window_actions(window):
-        rows[key_group(action)].append(action_row(action))
+        row = action_row(action)
+        together = action.property(SHEET_ROW)
+        if together:
+            name, description, keys = together
+            if name in shared:
+                group, index = shared[name]
+                if keys is None:
+                    earlier = rows[group][index]
+                    rows[group][index] = earlier._replace(keys=earlier.keys + row.keys)
+                continue
+            row = SheetRow(tuple(keys or row.keys), name, description)
+            shared[name] = (key_group(action), len(rows[key_group(action)]))
+        rows[key_group(action)].append(row)
     rows[FIELDS].extend(_field_rows(window))
     return {group: found for group, found in rows.items() if found}
 
@@ -175,7 +198,8 @@ class KeySheetDialog(QDialog):
         self.addAction(close)
         available = available or window.screen().availableGeometry().size()
         width = min(1280, int(available.width() * 0.94))
-        room = int(available.height() * 0.92) - 70    # the Close button and the margins
+        # The Close button and the margins (70), the title bar and a little to spare (40).
+        room = available.height() - 110
         for point_size in range(SHEET_POINT_SIZE, MIN_POINT_SIZE - 1, -1):
             body, height = self._body(point_size, width - 40)
             if height <= room:
@@ -206,22 +230,23 @@ class KeySheetDialog(QDialog):
         intro = QLabel(f"Keys work wherever the focus is. {FIELD_RULE} {ARROWS_IN_FIELDS}")
         intro.setWordWrap(True)
         metrics = QFontMetrics(font)
-        # Each group's keys as wide as its own widest: "Tab or Shift+Tab" need not narrow
-        # what every other group says.
-        boxes = [self._group_box(group, font, point_size + max(
+        # Each group's keys as wide as its own widest: a group of short keys leaves
+        # more room to its descriptions, and fewer of them wrap.
+        boxes = [self._group_box(group, font, max(
             metrics.horizontalAdvance(" or ".join(f" {k} " for k in row.keys))
-            for row in rows)) for group, rows in self.rows.items()]
+            for row in self.rows[group]) + point_size) for group in self.rows]
         gap = 32
         column_width = (width - gap) // 2
         heights = [box.heightForWidth(column_width) for box in boxes]
-        left = balanced_columns(heights)
+        left_groups = balanced_columns(heights)
+        left = [i in left_groups for i in range(len(boxes))]
         columns = QHBoxLayout()
         columns.setSpacing(gap)
-        for part in ([b for i, b in enumerate(boxes) if i in left],
-                     [b for i, b in enumerate(boxes) if i not in left]):
+        for side in (True, False):
             column = QVBoxLayout()
-            for box in part:
-                column.addWidget(box)
+            for box, on_left in zip(boxes, left):
+                if on_left == side:
+                    column.addWidget(box)
             column.addStretch(1)
             columns.addLayout(column, 1)
         layout = QVBoxLayout(body)

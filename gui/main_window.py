@@ -29,11 +29,15 @@ from .plots.gradient_plot import GradientPlot
 from .plots.loss_surface_view import LossSurfaceView
 from .plots.network_diagram import NetworkDiagram
 from .plots.sigmoid_plot import SigmoidPlot
+from .presenter_mode import PresenterMode
 from .status_line import format_status
 from .stepper.step_view import StepView
 from .undo_control import UndoControl
+from .view_large import ViewLarge
 from .window_layouts import STEP, TRAIN, WindowLayouts
 from .worker_thread import WorkerThread
+from .zoom import Zoom
+from .zoom_styler import ZoomStyler
 
 # How long quitting waits for the worker to stop. It stops between two updates, so it
 # normally takes milliseconds; only one very long NumPy call (a full-batch update or a
@@ -67,6 +71,10 @@ class MainWindow(QMainWindow):
         self._build_controls()
         self._build_views()
         self._build_actions()
+        self.zoom = Zoom(parent=self)     # Ctrl+= Ctrl+- Ctrl+0
+        self.zoom.add_actions(self)
+        self.view_large = ViewLarge(self)      # F, Ctrl+1..7
+        self.presenter = PresenterMode(self)   # F5
         self.key_sheet = KeySheet(self)   # F1 or ?
         install_field_keys(self)          # the window's keys work with the focus in a field
         self._build_banner()
@@ -87,6 +95,9 @@ class MainWindow(QMainWindow):
         if start is not None:
             self._show_start(start)
         self.rebuild()
+        self.zoom_styler = ZoomStyler(self, self.zoom)
+        self.zoom.changed.connect(self._zoomed)
+        self._fit_controls_width()
 
     # --- the worker thread -------------------------------------------------------
 
@@ -138,8 +149,8 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(box)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(box.sizeHint().width() + 24)
-        scroll.setMaximumWidth(scroll.minimumWidth() + CONTROLS_SLACK)
+        self._controls_scroll = scroll
+        self._fit_controls_width()
         dock = QDockWidget("Controls", self)
         dock.setObjectName("controls")
         dock.setWidget(scroll)
@@ -153,6 +164,18 @@ class MainWindow(QMainWindow):
         t.l2_changed.connect(self._send_l2)
         t.batch_size_changed.connect(self._send_batch_size)
         t.speed_changed.connect(self._send_speed)
+
+    @Slot(float)
+    def _zoomed(self, _level):
+        # Once the panels have been laid out again in their new fonts.
+        QTimer.singleShot(0, self._fit_controls_width)
+
+    @Slot()
+    def _fit_controls_width(self):
+        """As wide as the panels need (at the zoom there is), and CONTROLS_SLACK more."""
+        scroll = self._controls_scroll
+        scroll.setMinimumWidth(scroll.widget().sizeHint().width() + 24)
+        scroll.setMaximumWidth(scroll.minimumWidth() + CONTROLS_SLACK)
 
     def _build_views(self):
         self.setDockNestingEnabled(True)
@@ -207,7 +230,7 @@ class MainWindow(QMainWindow):
         set_key_group(self.layout_action, VIEW)
         stop_action = QAction("Stop", self)
         stop_action.setShortcut(QKeySequence(Qt.Key_Escape))
-        stop_action.setToolTip("Stop a step epoch between two updates, and pause (Esc)")
+        stop_action.setToolTip("Stop a step epoch and pause; first back from F or F5 (Esc)")
         stop_action.triggered.connect(self.stop_training)
         self.addAction(stop_action)
         self.undo_control = UndoControl(self, bar)
@@ -263,9 +286,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def stop_training(self):
-        """Escape: stop a long command between two updates, or pause."""
+        """Escape: stop a long command between two updates, or pause. With one view large
+        or in presenter mode it first goes back from those, and stops a step epoch but
+        lets training that plays carry on (the lecturer only wanted the layout back)."""
         self.worker.interrupt()
-        if self.controller.playing:
+        if self.view_large.active:
+            self.view_large.restore()
+        elif self.presenter.active:
+            self.presenter.leave()
+        elif self.controller.playing:
             self.worker.pause()
 
     @Slot()
@@ -305,6 +334,7 @@ class MainWindow(QMainWindow):
 
     def show_layout(self, name):
         """Switch to layout TRAIN or STEP (gui/window_layouts.py)."""
+        self.view_large.restore()
         self.layouts.switch_to(name)
         self.layout_action.setChecked(name == STEP)
 

@@ -3,15 +3,33 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-CLASS_COLORS = ("#1f77b4", "#d62728")  # label 0 blue, label 1 red
-TRAIN_COLOR = "#1f77b4"
-TEST_COLOR = "#ff7f0e"
-LAYER_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-                "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939")
-POSITIVE_WEIGHT = "#d62728"
-NEGATIVE_WEIGHT = "#1f77b4"
+# Okabe and Ito's palette, told apart with every common colour vision deficiency
+# (tests/gui/test_colour_vision.py checks the pairs that carry meaning): no meaning is
+# carried by red against green anywhere.
+BLUE, ORANGE, SKY_BLUE, BLUISH_GREEN = "#0072b2", "#e69f00", "#56b4e9", "#009e73"
+VERMILLION, REDDISH_PURPLE, BLACK = "#d55e00", "#cc79a7", "#000000"
+CLASS_COLORS = (BLUE, VERMILLION)  # label 0 blue, label 1 vermillion (a red-orange)
+CLASS_SYMBOLS = ("o", "s")         # and circles and squares, for the colour-blind too
+TRAIN_COLOR = BLUE
+TEST_COLOR = ORANGE
+# The first four are the four most apart for every vision (at least 24 CIE76).
+LAYER_COLORS = (BLUE, ORANGE, BLACK, SKY_BLUE, VERMILLION, REDDISH_PURPLE, BLUISH_GREEN,
+                "#7f7f7f", "#8c564b", "#003f66", "#7a3600", "#00583f")
+POSITIVE_WEIGHT = VERMILLION
+NEGATIVE_WEIGHT = BLUE
+WARNING_COLOR = VERMILLION       # a flagged layer; hatching says it too
+PASS_TINT, FAIL_TINT = "#d6e6f5", "#f9dcc4"   # pale blue and pale orange, beside ✔ and ✘
 BASE_POINT_SIZE = 11
 TITLE_POINT_SIZE = 13
+_zoom = [1.0]   # the window's zoom level (gui/zoom.py), for views that size things themselves
+
+
+def zoom_level():
+    return _zoom[0]
+
+
+def set_zoom_level(level):
+    _zoom[0] = level
 
 
 def configure_pyqtgraph():

@@ -31,7 +31,7 @@ N_SHADES = 65  # odd, so P = 0.5 has a shade of its own: pure white
 POINT_SIZE = 10
 OUTLINE = "#202020"
 NOT_FINITE_COLOR = "#a0a0a0"
-LABEL_SYMBOLS = ("o", "s")
+LABEL_SYMBOLS = theme.CLASS_SYMBOLS
 # The canvas's least height; the one-feature picture has two more lines of live numbers
 # below it, and its curve and points need less room than a heatmap.
 PLOT_MIN_HEIGHT = 300
@@ -42,9 +42,9 @@ MAX_POINTS_DRAWN = 5000
 # The legend takes at most this share of the canvas's height, else it is left out.
 LEGEND_SHARE = 0.3
 LEGEND_IN_WORDS = {
-    "plane": " Blue: y = 0, red: y = 1; the ring is the followed example.",
-    "line": " Blue: y = 0, red: y = 1; filled: training, hollow: test; the ring is the "
-            "followed example.",
+    "plane": " Blue circles: y = 0, orange squares: y = 1; the ring is the followed example.",
+    "line": " Blue circles: y = 0, orange squares: y = 1; filled: training, hollow: test; the "
+            "ring is the followed example.",
     "projection": " Circles: y = 0, squares: y = 1, thick outline: test; the ring is the "
                   "followed example.",
 }
@@ -58,7 +58,7 @@ def _blend(hex_color, toward_white):
 
 
 def probability_colormap(pale=False):
-    """Blue (P = 0) -> white (0.5) -> red (1), the class colours of theme.CLASS_COLORS.
+    """Blue (P = 0) -> white (0.5) -> orange (1), the class colours of theme.CLASS_COLORS.
 
     pale: lighter ends, for a heatmap that class-coloured points must stand out on.
     """
@@ -386,7 +386,7 @@ class BoundaryPlot(QWidget, View):
             else:
                 pen, brush = pg.mkPen(color, width=2.5), pg.mkBrush(None)
             item = pg.ScatterPlotItem(points[0, mask], points[1, mask], size=POINT_SIZE,
-                                      symbol="o", pen=pen, brush=brush)
+                                      symbol=LABEL_SYMBOLS[label], pen=pen, brush=brush)
             item.setZValue(10 if filled else 11)
             self._plot.addItem(item)
             self._legend.addItem(item, legend_name(names[label], mask, in_class))

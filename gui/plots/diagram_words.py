@@ -41,12 +41,12 @@ def caption_text(picture, example):
         missing = (f"<b>Example #{example} is not in this update's batch</b>, so its "
                    "nodes are not coloured; the edges are. ")
     if picture.mode == "weights":
-        return ("Edges: red w > 0, blue w < 0, grey w = 0, thicker = larger |w| "
+        return ("Edges: orange w > 0, blue w < 0, grey w = 0, thicker = larger |w| "
                 "(relative to the largest |w| now). Nodes: activations of the "
                 "selected example. Hover a node or an edge for its values.")
     if picture.mode in ("forward", "cost"):
         return missing + ("Nodes: the example's activations a (grey: not computed yet "
-                          "in this update). Edges: the weights, red > 0, blue < 0.")
+                          "in this update). Edges: the weights, orange > 0, blue < 0.")
     if picture.mode == "backward":
         return missing + ("Nodes: dZ of the example, edges: dW of the batch, each on "
                           "its own scale above (white = 0; grey: not computed yet).")

@@ -23,7 +23,7 @@ from gui.plots.live_text import LiveText
 from gui.view import View
 
 FLOOR = 1e-12            # norms at or below this (including 0) have no bar, a cross instead
-FLAGGED_COLOR = "#d62728"
+FLAGGED_COLOR = theme.WARNING_COLOR
 EMPTY_BAR_RANGE = (-3.5, 0.5)   # the bars' log range when no norm is above FLOOR
 TEXT_LINES = 2           # the ratio and one line of flags; more only when they need them
 TEXT_MARGIN = 2          # gui/plots/live_text.py's margin

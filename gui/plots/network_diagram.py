@@ -32,16 +32,16 @@ ALPHAS = (90, 150, 210, 255)
 NODE_PEN = "#303030"
 INPUT_CLIP = 3.0  # standardised inputs: +-3 standard deviations span the colours
 
-# How each layer's activations are mapped onto the blue-white-red scale (0..1).
+# How each layer's activations are mapped onto the blue-white-orange scale (0..1).
 SCALES = {
-    "input": "standardised value: -3 (blue) \u2026 0 (white) \u2026 +3 (red), clipped",
-    "tanh": "tanh: -1 (blue) \u2026 0 (white) \u2026 +1 (red)",
-    "sigmoid": "sigmoid: 0 (blue) \u2026 0.5 (white) \u2026 1 (red)",
-    "relu": "ReLU: 0 (white) \u2026 largest a in this layer (red)",
+    "input": "standardised value: -3 (blue) \u2026 0 (white) \u2026 +3 (orange), clipped",
+    "tanh": "tanh: -1 (blue) \u2026 0 (white) \u2026 +1 (orange)",
+    "sigmoid": "sigmoid: 0 (blue) \u2026 0.5 (white) \u2026 1 (orange)",
+    "relu": "ReLU: 0 (white) \u2026 largest a in this layer (orange)",
 }
-SIGNED_SCALE = "{}: -max |a| (blue) \u2026 0 (white) \u2026 +max |a| (red), max over this layer"
+SIGNED_SCALE = "{}: -max |a| (blue) \u2026 0 (white) \u2026 +max |a| (orange), max over this layer"
 # Gradients and steps: orange and blue tell apart for every common colour vision
-# deficiency (red and green do not), and differ from the red/blue of the weights.
+# deficiency (red and green do not); the caption says when they stand for the weights.
 GRADIENT_POSITIVE = "#e66100"
 GRADIENT_NEGATIVE = "#1d5fa8"
 NEUTRAL_EDGE = "#c4c4c4"      # a weight of exactly 0, or a gradient not computed yet
@@ -59,7 +59,7 @@ def shown_units(n):
 
 
 def activation_shade(a, kind):
-    """Map a layer's activations a (n,) onto 0..1 of the blue-white-red scale (see SCALES)."""
+    """Map a layer's activations a (n,) onto 0..1 of the blue-white-orange scale (see SCALES)."""
     a = np.asarray(a, dtype=np.float64)
     with np.errstate(all="ignore"):
         if kind == "input":
@@ -258,11 +258,13 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         return pg.mkPen(c, width=WIDTHS[level])
 
     def _build_nodes(self, tallest):
-        size = 28 if tallest <= 8 else max(12, int(240 / tallest))
+        self._unzoomed_node_size = 28 if tallest <= 8 else max(12, int(240 / tallest))
+        size = int(self._unzoomed_node_size * theme.zoom_level())
         self._node_size = self._full_node_size = size
         self._nodes = pg.ScatterPlotItem(np.concatenate(self._node_x),
                                          np.concatenate(self._node_y), size=size, symbol="o",
                                          pen=pg.mkPen(NODE_PEN, width=1.5), brush=pg.mkBrush("w"))
+        self._nodes.zooms_itself = True   # gui/zoom_styler.py: sized by apply_zoom
         self._nodes.setZValue(10)
         self._view.addItem(self._nodes)
         self._node_shades = None
@@ -270,6 +272,14 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         self._neutral_shown = None
 
     # --- fitting to the widget's size -----------------------------------------------
+
+    def apply_zoom(self, level):
+        """Nodes `level` times their size, as room allows (called by gui/zoom_styler.py)."""
+        if getattr(self, "_nodes", None) is None:
+            return
+        self._node_size = self._full_node_size = int(self._unzoomed_node_size * level)
+        self._nodes.setSize(self._node_size)
+        self._fit_layout()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

@@ -118,6 +118,7 @@ class SigmoidPlot(QWidget, View):
             brush=pg.mkBrush(255, 255, 255, 200))
         self.sigmoid_curve = self.curve_plot.plot(pen=pg.mkPen("#333333", width=2.5))
         self.points = [pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8),
+                                          symbol=theme.CLASS_SYMBOLS[c],
                                           brush=theme.class_brush(c, 170)) for c in (0, 1)]
         for item in self.points:
             self.curve_plot.addItem(item)

@@ -1,7 +1,7 @@
 """First-layer weights of an image model, each hidden unit's weights shown as an image.
 
 Row k of W[1] (n_1, n_x) holds one weight per pixel, so reshaped to the image's shape
-it shows which pixels push unit k up (red) or down (blue). All tiles share one scale,
+it shows which pixels push unit k up (orange) or down (blue). All tiles share one scale,
 the largest |w| in the tiles shown, so they can be compared with each other; the scale
 is recomputed every update and printed under the tiles.
 """

@@ -4,7 +4,7 @@ in the seeds' notation, every array it read and wrote, and the code that ran it.
 Made to be the largest thing on screen and to work in a small dock as well: everything
 sits in one scrolling column whose tiles wrap to the width there is.
 """
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -53,6 +53,7 @@ class StepView(QWidget, View):
     """example_requested(i): the user asked to follow training example i."""
 
     example_requested = Signal(int)
+    sizes_own_text = True   # gui/zoom_styler.py leaves its labels' fonts to it
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -174,6 +175,12 @@ class StepView(QWidget, View):
         if abs(self._available_width() - self._tile_width) > 30 or \
                 self._zoom_wanted != self._zoom or wide_text != self._text_scale:
             self._resize_timer.start()
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:   # zoomed: size the text again
+            self._text_scale = None
+            self._scale_text()
 
     def _fit_to_width(self):
         self._zoom = self._zoom_wanted

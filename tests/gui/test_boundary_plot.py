@@ -141,9 +141,11 @@ def test_training_points_filled_test_points_hollow(qtbot, moons):
     for label, item in enumerate(plot.test_points):
         for spot in item.points():
             assert spot.brush().style() == Qt.BrushStyle.NoBrush
-            assert spot.pen().color().name() == ("#1f77b4", "#d62728")[label]
+            assert spot.pen().color().name() == theme.CLASS_COLORS[label]
+            assert spot.symbol() == theme.CLASS_SYMBOLS[label]   # not told by colour alone
     for label, item in enumerate(plot.train_points):
-        assert item.points()[0].brush().color().name() == ("#1f77b4", "#d62728")[label]
+        assert item.points()[0].brush().color().name() == theme.CLASS_COLORS[label]
+        assert item.points()[0].symbol() == theme.CLASS_SYMBOLS[label]
 
 
 def test_show_test_toggles_test_points(qtbot, moons):
@@ -408,7 +410,7 @@ def test_a_legend_that_would_squeeze_the_plot_is_left_out_and_said_in_words(qtbo
         assert plot.legend_shown() == legend
         box = plot._plot.getViewBox().sceneBoundingRect()
         assert box.height() >= 0.35 * plot._canvas.height()
-        words = "Blue: y = 0" if name == "moons" else "Circles: y = 0"
+        words = "Blue circles: y = 0" if name == "moons" else "Circles: y = 0"
         assert (words in plot._caption.text()) != legend
 
 
