@@ -95,11 +95,12 @@ class ForkSnapshot:
 
 @dataclass(frozen=True)
 class ForkReport:
-    """Every fork, in the order they were made, and the answer to the last request
-    ('' when there is nothing to say)."""
+    """Every fork, in the order they were made, and what became of the last request:
+    message says what was done, refusal why nothing was ('' when there is nothing)."""
 
     forks: tuple = ()
     message: str = ""
+    refusal: str = ""
 
 
 EMPTY_REPORT = ForkReport()
@@ -175,7 +176,7 @@ class RunGroup:
         self.forks = []
         self._parent = None
         self._keys = itertools.count(1)
-        self._message = ""
+        self._message = self._refusal = ""
 
     def add(self, parent, change):
         """Fork `parent` with `change` and bring the fork up to it. A refusal (too many,
@@ -186,11 +187,13 @@ class RunGroup:
             self._check_new(parent, change)
             fork = Fork(next(self._keys), change, parent)
         except ConfigError as error:
-            self._message = f"No new run: {error}."
+            self._refusal = f"No new run: {error}."
             return
         self.forks.append(fork)
         fork.keep_up(parent.update_count)
         self._message = f"Added the run with {fork.label}."
+        if fork.stopped:
+            self._message += f" It {fork.stopped}."
 
     def remove(self, key):
         """Stop and forget the fork with this key (nothing if there is none)."""
@@ -217,10 +220,11 @@ class RunGroup:
 
     def report(self):
         """A ForkReport of every fork now; the message is said once."""
-        if not self.forks and not self._message:
+        if not (self.forks or self._message or self._refusal):
             return EMPTY_REPORT
-        message, self._message = self._message, ""
-        return ForkReport(tuple(fork.snapshot() for fork in self.forks), message)
+        said = (self._message, self._refusal)
+        self._message = self._refusal = ""
+        return ForkReport(tuple(fork.snapshot() for fork in self.forks), *said)
 
     def _check_new(self, parent, change):
         if len(self.forks) >= MAX_FORKS:
@@ -249,5 +253,5 @@ class RunGroup:
                 dropped.append(f"{fork.label} ({error})")
         self.forks = kept
         if dropped:
-            self._message = "Compared runs dropped for the new main run: " + \
+            self._refusal = "Compared runs dropped for the new main run: " + \
                 "; ".join(dropped) + "."

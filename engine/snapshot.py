@@ -110,6 +110,7 @@ class Snapshot:
     new_path (k, 2): [β0 β1] = [b[1] W[1]] after each update since the last snapshot, in
     the order of new_costs (the first snapshot of a run starts with the starting point);
     empty for models that do not have exactly two parameters.
+    forks: the same-start comparisons, each at `update` too, or None when there are none.
     """
 
     update: int
@@ -137,6 +138,7 @@ class Snapshot:
     phase_records: tuple = ()
     updates_back: int = 0
     new_path: np.ndarray = field(default_factory=lambda: EMPTY_PATH)
+    forks: object = None   # a ForkReport (engine/run_group.py) while there are forks
 
     @property
     def can_step_back(self):

@@ -3,6 +3,8 @@ however long the run: the one history the views draw from (they keep no copies).
 from engine.epoch_ends import EpochEnds
 from engine.folded_history import FoldedHistory
 
+from .fork_histories import ForkHistories
+
 
 class TrainingHistory:
     """The curves over updates, built up from Snapshots on the GUI thread.
@@ -12,6 +14,7 @@ class TrainingHistory:
     epoch_ends: where epochs ended (engine/epoch_ends.py).
     test_costs and grad_norms[l - 1] (||dW[l]||_F): sampled once per snapshot, at the
     snapshot's update number; `samples` counts the snapshots sampled.
+    forks: the curves of the same-start comparisons (gui/fork_histories.py).
     """
 
     def __init__(self, n_layers=1):
@@ -23,6 +26,7 @@ class TrainingHistory:
         self.test_costs = FoldedHistory(sampled=True)
         self.grad_norms = [FoldedHistory(sampled=True) for _ in range(n_layers)]
         self.last_update = 0
+        self.forks = ForkHistories()   # the same-start comparisons
 
     @property
     def samples(self):
@@ -45,6 +49,7 @@ class TrainingHistory:
             for series, value in zip(self.grad_norms, m.dW_norms):
                 series.append_at(snapshot.update, value)
         self.last_update = snapshot.update
+        self.forks.add(getattr(snapshot, "forks", None))
         return True
 
     def _take_back(self, costs_after, samples_from):

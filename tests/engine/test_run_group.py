@@ -134,18 +134,18 @@ def test_limits_and_refusals_keep_the_forks_there_are(moons):
     assert len(group.forks) == MAX_FORKS
     group.report()
     group.add(parent, ForkChange(LEARNING_RATE, 0.4))
-    assert group.report().message == ("No new run: at most 4 runs are compared (the main run "
+    assert group.report().refusal == ("No new run: at most 4 runs are compared (the main run "
                                       "and 3 more); remove one first.")
     group.remove(group.forks[0].key)
     group.add(parent, ForkChange(LEARNING_RATE, 0.5))
-    assert "the main run already has α = 0.5" in group.report().message
+    assert "the main run already has α = 0.5" in group.report().refusal
     group.add(parent, ForkChange(LEARNING_RATE, 0.2))
-    assert "there is already a run with α = 0.2" in group.report().message
+    assert "there is already a run with α = 0.2" in group.report().refusal
     assert [f.label for f in group.forks] == ["α = 0.2", "α = 0.3"]
     logistic = Trainer(moons, make_model_config((2, 1), (), "xavier", 0),
                        make_train_config(0.5, 0.0, 0))
     group.add(logistic, ForkChange(ACTIVATION, "relu"))
-    assert "has no hidden layer" in group.report().message
+    assert "has no hidden layer" in group.report().refusal
 
 
 def test_other_settings_changed_on_the_main_run_change_on_the_forks(moons):
