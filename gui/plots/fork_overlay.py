@@ -15,6 +15,9 @@ from gui.plots.envelope import curve_points
 # The main run is solid; fork i is drawn with dash pattern FORK_DASHES[i] so that it
 # reads without colour too, and on the cost plot in the colour of theme layer slot
 # FORK_COLOR_SLOTS[i] (the main run's train and test costs take slots 1 and 2).
+# One pixel wide: Qt draws 1 px dashes on its fast path, while 2 px dashes through a noisy
+# mini-batch curve cost the window a quarter of its frames (benchmarks/bench_gui.py
+# --forks 1: 23 frames/s and a p99 lateness of 92 ms, against 31 and 25 ms at 1 px).
 FORK_DASHES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 FORK_COLOR_SLOTS = (3, 5, 6)
 assert len(FORK_DASHES) == len(FORK_COLOR_SLOTS) == MAX_FORKS
@@ -24,7 +27,7 @@ def fork_color(i):
     return theme.layer_color(FORK_COLOR_SLOTS[i])
 
 
-def fork_pen(i, color=None, width=2.0):
+def fork_pen(i, color=None, width=1):
     return pg.mkPen(color or fork_color(i), width=width, style=FORK_DASHES[i])
 
 
@@ -139,7 +142,7 @@ class ForkGradientCurves:
             self.plot.removeItem(curves.pop())
         while len(curves) < L:
             l = len(curves) + 1
-            curve = pg.PlotCurveItem(pen=fork_pen(i, theme.layer_color(l), width=1.5),
+            curve = pg.PlotCurveItem(pen=fork_pen(i, theme.layer_color(l)),
                                      antialias=False, skipFiniteCheck=True)
             self.plot.addItem(curve)
             curves.append(curve)
