@@ -13,7 +13,9 @@ WAIT_MS = 15_000
 
 
 def forks_of(window):
-    report = window.controller.latest.forks
+    """The forks of the newest snapshot (none between a reset and its first snapshot)."""
+    latest = window.controller.latest
+    report = latest.forks if latest is not None else None
     return report.forks if report is not None else ()
 
 
@@ -98,8 +100,9 @@ def test_forks_follow_play_and_reset(window, qtbot):
     assert [len(run.costs) for run in runs] == [latest.update] * 2
     keys = [f.key for f in forks_of(window)]
     window.reset()
-    qtbot.waitUntil(lambda: window.controller.latest.update == 0 and forks_of(window) and
-                    forks_of(window)[0].key not in keys, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(forks_of(window)) and forks_of(window)[0].key not in keys,
+                    timeout=WAIT_MS)
+    assert window.controller.latest.update == 0
     assert [f.label for f in forks_of(window)] == ["ReLU", "batch 10"]
     assert [f.update for f in forks_of(window)] == [0, 0]
 
