@@ -47,10 +47,12 @@ def fork_cost_range(forks):
 
 
 class LegendEntries:
-    """Items in a LegendItem, each with its text, re-added only when the text changes."""
+    """Items in a LegendItem, each with its text, re-added only when the text changes;
+    on_change() is called after every change (to fit the columns again, say)."""
 
-    def __init__(self, legend):
+    def __init__(self, legend, on_change=None):
         self.legend = legend
+        self._on_change = on_change
         self._text = {}
 
     def shows(self, item):
@@ -64,7 +66,9 @@ class LegendEntries:
         self.legend.removeItem(item)
         if text is not None:
             self.legend.addItem(item, text)
-            theme.cache_static(self.legend)
+        theme.cache_static(self.legend)
+        if self._on_change is not None:
+            self._on_change()
 
 
 class ForkCostCurves:
@@ -97,12 +101,14 @@ class ForkCostCurves:
 
 class ForkGradientCurves:
     """For each fork, one curve per layer in the layer's colour and the fork's dashes;
-    one legend entry per fork, its sample in layer 1's colour."""
+    one legend entry per fork, named by what differs, its sample in the foreground colour
+    (it stands for every layer). on_legend_change: as LegendEntries' on_change."""
 
-    def __init__(self, plot, legend):
+    def __init__(self, plot, legend, on_legend_change=None):
         self.plot = plot
-        self.entries = LegendEntries(legend)
-        self.samples = [pg.PlotCurveItem(pen=fork_pen(i, theme.layer_color(1)))
+        self.entries = LegendEntries(legend, on_legend_change)
+        foreground = pg.getConfigOption("foreground")
+        self.samples = [pg.PlotCurveItem(pen=fork_pen(i, foreground))
                         for i in range(MAX_FORKS)]
         self.curves = [[] for _ in range(MAX_FORKS)]   # [fork][layer]
 
@@ -123,7 +129,7 @@ class ForkGradientCurves:
             for curve, norms in zip(self.curves[i], run.grad_norms):
                 x, y = curve_points(norms, x_low, x_high, columns)
                 curve.setData(x, log_norms(y))
-            self.entries.show(self.samples[i], f"{legend_text(run)}, every layer")
+            self.entries.show(self.samples[i], legend_text(run))
 
     def log_range(self, forks, log_norms):
         """(low, high) log10 of every fork's finite norms, or (inf, -inf)."""

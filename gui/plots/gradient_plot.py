@@ -175,7 +175,8 @@ class GradientPlot(QWidget, View):
         theme.unindexed(self.history_widget, self.bar_widget)
         self.curves = []
         self.value_labels = []
-        self.fork_curves = ForkGradientCurves(self.history_plot, self.legend)  # same-start runs
+        self.fork_curves = ForkGradientCurves(self.history_plot, self.legend,  # same-start runs
+                                              self._fit_legend)
         self._n_layers = 0
         self._label_share = 0.0
         self._clear()
@@ -399,7 +400,8 @@ class GradientPlot(QWidget, View):
         return False
 
     def _fit_legend(self, width=None):
-        """As many legend columns as fit the plot's width (on resize, never per frame)."""
+        """As many legend columns as fit the plot's width (on resize and when the entries
+        change, never per frame)."""
         if not self.legend.items:
             return
         if width is None:

@@ -50,6 +50,13 @@ def legend_texts(legend):
     return [label.text for _, label in legend.items]
 
 
+def overlapping_entries(legend):
+    """Pairs of legend labels drawn over each other."""
+    rects = [(label.text, label.sceneBoundingRect()) for _, label in legend.items]
+    return [(a, b) for i, (a, ra) in enumerate(rects) for b, rb in rects[i + 1:]
+            if ra.intersects(rb)]
+
+
 def test_a_fork_is_drawn_dashed_over_the_main_run_with_its_legend(window, qtbot):
     step_updates(window, qtbot, 5)
     dialog = open_dialog(window, qtbot)
@@ -76,13 +83,26 @@ def test_a_fork_is_drawn_dashed_over_the_main_run_with_its_legend(window, qtbot)
     assert fork_color(0) in theme.LAYER_COLORS
 
     gradient_plot = window.views["Gradient magnitudes"]
-    assert "α = 0.05, every layer" in legend_texts(gradient_plot.legend)
+    assert "α = 0.05" in legend_texts(gradient_plot.legend)
+    assert len(legend_texts(gradient_plot.legend)) == 4
+    assert overlapping_entries(gradient_plot.legend) == []
     layer_curves = gradient_plot.fork_curves.curves[0]
     assert len(layer_curves) == 3
     for l, layer_curve in enumerate(layer_curves, start=1):
         assert layer_curve.opts["pen"].color().name() == theme.layer_color(l)
         assert layer_curve.opts["pen"].style() == FORK_DASHES[0]
         assert len(layer_curve.getData()[0]) >= 2
+    # An entry taken out of the middle of a legend in columns leaves no entry drawn over
+    # another.
+    add(window, qtbot, dialog, ACTIVATION, "relu", 2)
+    window.worker.remove_fork(fork.key)
+    qtbot.waitUntil(lambda: len(forks_of(window)) == 1, timeout=WAIT_MS)
+    add(window, qtbot, dialog, BATCH_SIZE, "1", 2)
+    window.controller.paint(force=True)
+    assert legend_texts(gradient_plot.legend)[3:] == ["ReLU",
+                                                      "stochastic (batch 1)"]
+    assert overlapping_entries(gradient_plot.legend) == []
+    assert overlapping_entries(cost_plot.legend) == []
 
 
 def test_forks_follow_play_and_reset(window, qtbot):
