@@ -47,28 +47,26 @@ def fork_cost_range(forks):
 
 
 class LegendEntries:
-    """Items in a LegendItem, each with its text, re-added only when the text changes;
-    on_change() is called after every change (to fit the columns again, say)."""
+    """Items in a LegendItem, each with its text, re-added only when the text changes."""
 
-    def __init__(self, legend, on_change=None):
+    def __init__(self, legend):
         self.legend = legend
-        self._on_change = on_change
         self._text = {}
 
     def shows(self, item):
         return self._text.get(id(item)) is not None
 
     def show(self, item, text):
-        """Show `item` as `text`, or leave it out when text is None."""
+        """Show `item` as `text`, or leave it out when text is None; returns whether
+        that changed the legend."""
         if self._text.get(id(item)) == text:
-            return
+            return False
         self._text[id(item)] = text
         self.legend.removeItem(item)
         if text is not None:
             self.legend.addItem(item, text)
         theme.cache_static(self.legend)
-        if self._on_change is not None:
-            self._on_change()
+        return True
 
 
 class ForkCostCurves:
@@ -102,11 +100,11 @@ class ForkCostCurves:
 class ForkGradientCurves:
     """For each fork, one curve per layer in the layer's colour and the fork's dashes;
     one legend entry per fork, named by what differs, its sample in the foreground colour
-    (it stands for every layer). on_legend_change: as LegendEntries' on_change."""
+    (it stands for every layer)."""
 
-    def __init__(self, plot, legend, on_legend_change=None):
+    def __init__(self, plot, legend):
         self.plot = plot
-        self.entries = LegendEntries(legend, on_legend_change)
+        self.entries = LegendEntries(legend)
         foreground = pg.getConfigOption("foreground")
         self.samples = [pg.PlotCurveItem(pen=fork_pen(i, foreground))
                         for i in range(MAX_FORKS)]
@@ -118,18 +116,21 @@ class ForkGradientCurves:
             self.entries.show(self.samples[i], None)
 
     def draw(self, forks, x_low, x_high, columns, log_norms):
+        """Hand each fork's curves what is in view; returns whether the legend changed."""
         runs = tuple(forks)
+        changed = False
         for i in range(MAX_FORKS):
             if i >= len(runs):
                 self._set_layers(i, 0)
-                self.entries.show(self.samples[i], None)
+                changed |= self.entries.show(self.samples[i], None)
                 continue
             run = runs[i]
             self._set_layers(i, len(run.grad_norms))
             for curve, norms in zip(self.curves[i], run.grad_norms):
                 x, y = curve_points(norms, x_low, x_high, columns)
                 curve.setData(x, log_norms(y))
-            self.entries.show(self.samples[i], legend_text(run))
+            changed |= self.entries.show(self.samples[i], legend_text(run))
+        return changed
 
     def log_range(self, forks, log_norms):
         """(low, high) log10 of every fork's finite norms, or (inf, -inf)."""

@@ -175,8 +175,7 @@ class GradientPlot(QWidget, View):
         theme.unindexed(self.history_widget, self.bar_widget)
         self.curves = []
         self.value_labels = []
-        self.fork_curves = ForkGradientCurves(self.history_plot, self.legend,  # same-start runs
-                                              self._fit_legend)
+        self.fork_curves = ForkGradientCurves(self.history_plot, self.legend)  # same-start runs
         self._n_layers = 0
         self._label_share = 0.0
         self._clear()
@@ -441,7 +440,8 @@ class GradientPlot(QWidget, View):
         for curve, norms in zip(self.curves, self._history.grad_norms):
             x, y = curve_points(norms, x_low, x_high, columns)
             curve.setData(x, log_norms(y))   # log10 keeps each column's highest and lowest
-        self.fork_curves.draw(self._history.forks, x_low, x_high, columns, log_norms)
+        if self.fork_curves.draw(self._history.forks, x_low, x_high, columns, log_norms):
+            self._fit_legend()
 
     def _fit_history(self):
         right = max(self._shown_update or 0, 10)
