@@ -101,10 +101,9 @@ class CompareDialog(QDialog):
         form = QFormLayout()
         setting_label = QLabel("&Setting")
         setting_label.setBuddy(self.setting_box)
-        value_label = QLabel("&New value")
-        value_label.setBuddy(self.value_stack)
+        self.value_label = QLabel("&New value")   # its buddy: the field shown
         form.addRow(setting_label, self.setting_box)
-        form.addRow(value_label, self.value_stack)
+        form.addRow(self.value_label, self.value_stack)
         form.addRow("", self.hint)
         buttons = QHBoxLayout()
         for button in (self.remove_button, self.clear_button):
@@ -210,7 +209,9 @@ class CompareDialog(QDialog):
         short = ACTIVATION_SHORT if setting == ACTIVATION else INIT_SHORT
         for name in names:
             self.choice_box.addItem(short.get(name, name), name)
-        self.value_stack.setCurrentWidget(self.choice_box if names else self.value_edit)
+        field = self.choice_box if names else self.value_edit
+        self.value_stack.setCurrentWidget(field)
+        self.value_label.setBuddy(field)
         self.value_edit.clear()
         self.message.clear_message()
         self._show_hint()

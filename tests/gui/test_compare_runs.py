@@ -177,3 +177,9 @@ def test_the_compare_key_opens_the_dialog_with_the_setting_in_focus(window, qtbo
                     window.compare_control.view.isVisible(), timeout=WAIT_MS)
     dialog = window.compare_control.view
     assert "The main run has α = 0.5." in dialog.hint.text()
+    qtbot.waitUntil(dialog.setting_box.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClick(dialog, Qt.Key_N, Qt.AltModifier)
+    qtbot.waitUntil(dialog.value_edit.hasFocus, timeout=WAIT_MS)
+    dialog.choose(ACTIVATION)
+    qtbot.keyClick(dialog, Qt.Key_N, Qt.AltModifier)
+    qtbot.waitUntil(dialog.choice_box.hasFocus, timeout=WAIT_MS)
