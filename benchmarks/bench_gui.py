@@ -125,6 +125,7 @@ def gui_run(app, window, probe, dataset, model, train, seconds, forks=0):
     controller = window.controller
     window.worker.build(dataset, model, train)
     window.worker.set_speed(0.0)
+    window.worker.clear_forks()
     for change in fork_changes(train, forks):
         window.worker.add_fork(change)
     wait(app, 0.5)

@@ -238,11 +238,18 @@ class RunGroup:
                 raise ConfigError(f"there is already a run with {fork.label}")
 
     def _follow_parent(self, parent):
-        """A new main run (a reset, a new model or undo): make every fork again from it,
-        dropping those that cannot apply to it."""
+        """A new main run. For a reset (the same data and model; undo may bring such a
+        run back too) every fork is made again from it, a fork that no longer differs
+        dropped; for new data or a new model the comparisons end, and the report says so."""
         if parent is self._parent:
             return
-        self._parent = parent
+        before, self._parent = self._parent, parent
+        if self.forks and not (parent.dataset is before.dataset and
+                               parent.model == before.model):
+            self.forks = []
+            self._refusal = ("The compared runs were closed: the main run has new data or a "
+                             "new model. Add them again to compare on it.")
+            return
         kept, dropped = [], []
         for fork in self.forks:
             try:

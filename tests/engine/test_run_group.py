@@ -109,10 +109,27 @@ def test_forks_step_back_with_the_main_run_and_follow_a_reset(moons):
     (snap,) = group.report().forks
     assert (snap.update, snap.first_update, len(snap.new_costs)) == (18, 19, 0)
     old_key = snap.key
-    reset = main_run(moons)   # the worker makes a new Trainer for a reset
+    reset = Trainer(moons, parent.model, make_train_config(0.5, 0.0, 10))   # as the worker's
     group.keep_up(reset)
     (snap,) = group.report().forks
     assert snap.key != old_key and snap.update == 0 and snap.label == "stochastic (batch 1)"
+    group.keep_up(Trainer(moons, parent.model, make_train_config(0.5, 0.0, 1)))
+    report = group.report()
+    assert report.forks == () and "now has stochastic (batch 1) too" in report.refusal
+
+
+def test_new_data_or_a_new_model_closes_the_comparisons(moons):
+    parent = main_run(moons)
+    group = RunGroup()
+    group.add(parent, ForkChange(LEARNING_RATE, 0.1))
+    group.report()
+    group.keep_up(main_run(moons, activation="relu"))
+    report = group.report()
+    assert report.forks == () and report.refusal.startswith(
+        "The compared runs were closed: the main run has new data or a new model.")
+    group.add(parent, ForkChange(LEARNING_RATE, 0.1))
+    group.keep_up(main_run(load_dataset("moons", n=200, noise=0.2, seed=0)))
+    assert group.report().forks == ()
 
 
 def test_a_diverging_fork_stops_and_says_so_while_the_main_run_goes_on(moons):
