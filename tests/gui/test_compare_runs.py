@@ -183,3 +183,20 @@ def test_the_compare_key_opens_the_dialog_with_the_setting_in_focus(window, qtbo
     dialog.choose(ACTIVATION)
     qtbot.keyClick(dialog, Qt.Key_N, Qt.AltModifier)
     qtbot.waitUntil(dialog.choice_box.hasFocus, timeout=WAIT_MS)
+
+
+def test_a_fork_that_diverges_says_so_in_the_legend_and_the_main_run_goes_on(window, qtbot):
+    window.model_panel.set_model((8, 8), ("linear", "linear"), "he", 3)
+    qtbot.waitUntil(lambda: window.controller.session is not None and
+                    window.controller.session.activations[0] == "linear" and
+                    window.controller.latest is not None, timeout=WAIT_MS)
+    dialog = open_dialog(window, qtbot)
+    add(window, qtbot, dialog, LEARNING_RATE, "5", 1)
+    for _ in range(10):
+        window.step_update()
+    qtbot.waitUntil(lambda: window.controller.latest.update == 10, timeout=WAIT_MS)
+    (fork,) = forks_of(window)
+    assert fork.stopped.startswith("diverged at update ") and fork.update < 10
+    window.controller.paint(force=True)
+    assert f"α = 5 ({fork.stopped})" in legend_texts(window.views["Cost"].legend)
+    assert dialog.runs_list.item(0).text().startswith(f"α = 5 — stopped: {fork.stopped}; ")
