@@ -1,7 +1,7 @@
 """Training speed with the whole window live, against the same training headless.
 
     python benchmarks/bench_gui.py [--seconds 4] [--repeats 3] [--memory-updates 1000000]
-                                   [--poll] [--memory-only]
+                                   [--poll] [--memory-only] [--forks N]
 
 For two setups (the app's default net, and TensorFlow Playground's default: 2-4-2-1 tanh,
 batch 10, 250 training examples) it alternates headless runs and runs with the window
@@ -10,6 +10,10 @@ of headless speed kept, painted frames/s, and the lateness of a 10 ms probe time
 GUI event loop (p50 / p99). Then it trains --memory-updates updates with the window live
 and prints how much the resident memory grew (--memory-only: just that part). Runs
 offscreen unless DISPLAY is set.
+
+--forks N (1 to 3) runs N same-start comparisons beside the main run, each with another
+learning rate (engine/run_group.py), headless and in the window alike: updates/s then
+counts the main run's updates, each of which every fork makes too.
 
 While the window is live the script waits in a Qt event loop, as the app itself does, so
 the GUI thread wakes only for its timers and signals. --poll instead calls processEvents
@@ -33,6 +37,8 @@ from resident_memory import resident_mb
 
 from engine.config import make_model_config, make_train_config
 from engine.dataset import load_dataset
+from engine.fork_change import LEARNING_RATE, ForkChange
+from engine.run_group import MAX_FORKS, RunGroup
 from engine.trainer import Trainer
 from gui.main_window import MainWindow
 from gui.theme import configure_pyqtgraph
@@ -51,13 +57,24 @@ def setups():
     ]
 
 
-def headless_rate(dataset, model, train, seconds):
-    """Updates/s of Trainer.run alone, in the worker's slice sizes."""
+def fork_changes(train, forks):
+    """The learning rates of --forks N comparisons: a half, a quarter, ... of the main's."""
+    return [ForkChange(LEARNING_RATE, train.learning_rate / 2 ** (i + 1)) for i in range(forks)]
+
+
+def headless_rate(dataset, model, train, seconds, forks=0):
+    """Updates/s of Trainer.run alone (and its forks kept in step), in the worker's slice
+    sizes."""
     trainer = Trainer(dataset, model, train)
+    group = RunGroup()
+    for change in fork_changes(train, forks):
+        group.add(trainer, change)
     trainer.run(200)
+    group.keep_up(trainer)
     done, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
         trainer.run(256)
+        group.keep_up(trainer)
         done += 256
     return done / (time.perf_counter() - start)
 
@@ -103,11 +120,14 @@ class LatenessProbe:
         self._clock.restart()
 
 
-def gui_run(app, window, probe, dataset, model, train, seconds):
+def gui_run(app, window, probe, dataset, model, train, seconds, forks=0):
     """Build the model in the window, play unthrottled for `seconds`, measure."""
     controller = window.controller
     window.worker.build(dataset, model, train)
     window.worker.set_speed(0.0)
+    window.worker.clear_forks()
+    for change in fork_changes(train, forks):
+        window.worker.add_fork(change)
     wait(app, 0.5)
     window.worker.run_updates(200)
     wait(app, 0.5)
@@ -156,14 +176,17 @@ def speed_table(app, window, probe, options):
     for name, dataset, model, train in setups():
         headless, live = [], []
         for _ in range(options.repeats):
-            headless.append(headless_rate(dataset, model, train, options.seconds))
-            live.append(gui_run(app, window, probe, dataset, model, train, options.seconds))
+            headless.append(headless_rate(dataset, model, train, options.seconds,
+                                          options.forks))
+            live.append(gui_run(app, window, probe, dataset, model, train, options.seconds,
+                                options.forks))
         rows.append((name, statistics.median(headless),
                      *(statistics.median(column) for column in zip(*live))))
 
     print(f"{options.repeats} repeats of {options.seconds:g} s each, alternating; medians. "
           f"platform: {app.platformName()}; "
-          f"{'polling events every 1 ms' if options.poll else 'Qt event loop'}")
+          f"{'polling events every 1 ms' if options.poll else 'Qt event loop'}; "
+          f"{options.forks + 1} run(s) live")
     print(f"{'setup':52} {'headless/s':>11} {'GUI live/s':>11} {'kept':>6} "
           f"{'frames/s':>9} {'late p50':>9} {'late p99':>9}")
     for name, headless, live, fps, p50, p99 in rows:
@@ -185,6 +208,8 @@ def main():
                              "loop as the app does (slows training down; for comparison)")
     parser.add_argument("--memory-only", action="store_true",
                         help="skip the speed table; only the memory part")
+    parser.add_argument("--forks", type=int, default=0, choices=range(MAX_FORKS + 1),
+                        help="same-start comparisons trained beside the main run")
     options = parser.parse_args()
     POLL["on"] = options.poll
 

@@ -6,8 +6,8 @@ import math
 from engine.activations import HIDDEN_ACTIVATIONS
 from engine.config import check_seed, make_model_config, make_train_config
 from engine.dataset import DATASET_NAMES, load_dataset
-from engine.input_features import EXTRA_FEATURES
 from engine.initialisers import INITIALISERS
+from engine.input_features import EXTRA_FEATURES
 from engine.synthetic import MAX_NOISE, MAX_POINTS, MIN_POINTS, SYNTHETIC_SETS
 from engine.trainer import Trainer
 

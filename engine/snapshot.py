@@ -121,6 +121,7 @@ class Snapshot:
     phase_pace: phases per second of phase play; 0.0 when not in phase play.
     diverged_update: when this snapshot follows a divergence, the update whose step made
     the cost blow up (undone when it is above `update`; 0: the starting weights did).
+    forks: the same-start comparisons, each at `update` too, or None when there are none.
     """
 
     update: int
@@ -151,6 +152,7 @@ class Snapshot:
     phase_by_phase: bool = False
     phase_pace: float = 0.0
     diverged_update: int | None = None
+    forks: object = None   # a ForkReport (engine/run_group.py) while there are forks
 
     @property
     def can_step_back(self):

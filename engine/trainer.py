@@ -126,6 +126,18 @@ class Trainer:
         if self.path is not None:
             self.path = ParameterPath(self.network.theta)
 
+    def draw_batches_from(self, rng_state):
+        """Draw the batch order from the random generator state rng_state (the one another
+        run had after making its starting weights) instead of this run's own, so that
+        runs with different initialisations see the same batches. Only before the first
+        phase of the first update."""
+        if self.update_count or self.phase:
+            raise ValueError("the batch order can be set only before the first update")
+        self.rng.bit_generator.state = rng_state
+        self._epoch = None
+        self._start_epoch()
+        self._save_start()
+
     @property
     def L(self):
         return self.network.L

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from engine.config import ConfigError, make_model_config, make_train_config
 
+from .compare_control import CompareControl
 from .controller import TrainingController
 from .field_keys import install_field_keys
 from .gradcheck_control import GradientCheckControl
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
         self.gradient_check = GradientCheckControl(self, bar)
         self.graph_control = GraphControl(self, bar)
         self.lessons = LessonControl(self, bar)
+        self.compare_control = CompareControl(self, bar)
         quit_action = QAction("Quit", self)
         # Ctrl+Q even where the platform binds nothing to the standard Quit key (offscreen).
         keys = [QKeySequence("Ctrl+Q")] + QKeySequence.keyBindings(QKeySequence.Quit)

@@ -4,6 +4,7 @@ from engine.epoch_ends import EpochEnds
 from engine.folded_history import FoldedHistory
 
 from .cost_marks import CostMarks
+from .fork_histories import ForkHistories
 
 
 class TrainingHistory:
@@ -15,6 +16,7 @@ class TrainingHistory:
     test_costs and grad_norms[l - 1] (||dW[l]||_F): sampled once per snapshot, at the
     snapshot's update number; `samples` counts the snapshots sampled.
     marks: where a setting changed and where training diverged (gui/cost_marks.py).
+    forks: the curves of the same-start comparisons (gui/fork_histories.py).
     """
 
     def __init__(self, n_layers=1):
@@ -27,6 +29,7 @@ class TrainingHistory:
         self.grad_norms = [FoldedHistory(sampled=True) for _ in range(n_layers)]
         self.marks = CostMarks()
         self.last_update = 0
+        self.forks = ForkHistories()   # the same-start comparisons
 
     @property
     def samples(self):
@@ -51,6 +54,7 @@ class TrainingHistory:
                 series.append_at(snapshot.update, value)
         self.marks.see(snapshot)
         self.last_update = snapshot.update
+        self.forks.add(getattr(snapshot, "forks", None))
         return True
 
     def _take_back(self, costs_after, samples_from):

@@ -27,6 +27,7 @@ from engine.trainer_gradcheck import check_trainer
 from .command_progress import RUN_UPDATES, STEP_EPOCH, CommandProgress
 from .phase_pace import DEFAULT_PACE, check_phase_pace, shows_phases_at
 from .undo import Run, RunKeeper
+from .worker_forks import ForkCommands
 
 SNAPSHOT_INTERVAL = 1 / 20  # seconds between snapshots while playing flat out
 # A snapshot of a large model on many points takes seconds (it predicts every example
@@ -50,7 +51,7 @@ class QueuedCommand:
     needs_trainer: bool = True
 
 
-class TrainingWorker(QObject):
+class TrainingWorker(ForkCommands, QObject):
     """Runs the engine. Talk to it only through its command methods, which queue the
     command and return at once; hear from it only by its signals."""
 
@@ -88,6 +89,7 @@ class TrainingWorker(QObject):
         self._slice = 1
         self._boundary_time = 0.0   # when the last snapshot's boundary was computed
         self.runs = RunKeeper()     # the current run and the one undo brings back
+        self._init_forks()          # same-start comparisons (gui/worker_forks.py)
 
     # --- commands: safe to call from any thread; each runs later on the worker's ---
 
@@ -395,14 +397,17 @@ class TrainingWorker(QObject):
 
     def _set_learning_rate(self, value):
         self._trainer.set_learning_rate(value)
+        self.forks.follow("learning_rate", value)
         self._emit_snapshot()
 
     def _set_l2(self, value):
         self._trainer.set_l2(value)
+        self.forks.follow("l2", value)
         self._emit_snapshot()
 
     def _set_batch_size(self, value):
         self._trainer.set_batch_size(value)
+        self.forks.follow("batch_size", value)
         self._emit_snapshot()
 
     def _set_playing(self, playing):
@@ -442,6 +447,7 @@ class TrainingWorker(QObject):
             self._next_due = max(self._next_due + 1.0 / self._speed, time.perf_counter())
         else:
             self._run_a_slice()
+        self._forks_keep_up(self._paint_gate.is_open if self._paint_gate is not None else None)
         if self._snapshot_due():
             self._emit_snapshot()
 
@@ -508,7 +514,7 @@ class TrainingWorker(QObject):
         self._last_snapshot_time = time.perf_counter()
         self._snapshot_seconds = self._last_snapshot_time - now
         self._snapshot_shows = (snapshot.update, snapshot.phase)
-        self.snapshot_ready.emit(snapshot)
+        self.snapshot_ready.emit(self._with_forks(snapshot))
 
     # --- the gradient check: its command, signals and work, kept together --------------
     # The report is frozen and its arrays read-only, like the snapshots.

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from gui import theme
 from gui.plots.cost_mark_lines import CostMarkLines
 from gui.plots.envelope import curve_points
+from gui.plots.fork_overlay import ForkCostCurves, fork_cost_range
 from gui.view import View
 
 LOG_FLOOR = 1e-12        # costs at or below this are drawn at it on the log axis
@@ -107,6 +108,7 @@ class CostPlot(QWidget, View):
         self.plot.addItem(self.epoch_marks)
         self.epoch_marks.setZValue(10)
         self.setting_marks = CostMarkLines(self.plot)   # settings changed, divergences
+        self.fork_curves = ForkCostCurves(self.plot, self.legend)   # same-start runs
 
         self.log_check = QCheckBox("log scale")
         self.log_check.setToolTip(
@@ -149,12 +151,14 @@ class CostPlot(QWidget, View):
         the same history, update and number of costs as last time."""
         if (history is self._history and snapshot.update == self._shown_update
                 and len(history.costs) == self._costs_seen
-                and self.setting_marks.is_current(history.marks)):
+                and self.setting_marks.is_current(history.marks)
+                and history.forks.changes == self._fork_changes):
             return False
         if history is not self._history or len(history.costs) < self._costs_seen:
             self._clear()
             self._history = history
         self._shown_update = snapshot.update
+        self._fork_changes = history.forks.changes
         self._take_new(history)
         self._redraw()
         return True
@@ -193,6 +197,8 @@ class CostPlot(QWidget, View):
         self._following = True
         self._x_shown = self._y_shown = None
         self._shrunk_at = 0.0
+        self._fork_changes = 0
+        self.fork_curves.clear()
         for item in (self.train_curve, self.test_curve, self.epoch_marks, self.test_dots):
             item.setData([], [])
         self._set_legend_entry(self.epoch_marks, None)
@@ -219,6 +225,7 @@ class CostPlot(QWidget, View):
         for curve, series in ((self.train_curve, self._history.costs),
                               (self.test_curve, self._history.test_costs)):
             curve.setData(*self._in_scale(curve_points(series, x_low, x_high, columns)))
+        self.fork_curves.draw(self._history.forks, x_low, x_high, columns, self._in_scale)
 
     def _draw_test_dots(self, again=False):
         """Dots on the test costs while there are at most MAX_TEST_SYMBOLS; again: all
@@ -324,7 +331,9 @@ class CostPlot(QWidget, View):
         if self._history is None:
             return None
         costs, tests = self._history.costs, self._history.test_costs
-        low, high = min(costs.low, tests.low), max(costs.high, tests.high)
+        fork_low, fork_high = fork_cost_range(self._history.forks)
+        low = min(costs.low, tests.low, fork_low)
+        high = max(costs.high, tests.high, fork_high)
         if not math.isfinite(low):
             return None
         if self._log:

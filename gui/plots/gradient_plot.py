@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from gui import theme
 from gui.plots.adaptive_row import AdaptiveRow
 from gui.plots.envelope import curve_points
+from gui.plots.fork_overlay import ForkGradientCurves
 from gui.plots.gradient_flags import (
     EXPLODING_ABSOLUTE,
     VANISHING_ABSOLUTE,
@@ -174,6 +175,7 @@ class GradientPlot(QWidget, View):
         theme.unindexed(self.history_widget, self.bar_widget)
         self.curves = []
         self.value_labels = []
+        self.fork_curves = ForkGradientCurves(self.history_plot, self.legend)  # same-start runs
         self._n_layers = 0
         self._label_share = 0.0
         self._clear()
@@ -224,9 +226,11 @@ class GradientPlot(QWidget, View):
         if history is not self._history or history.samples < self._seen:
             self._clear()
             self._history = history
-        if snapshot.update == self._shown_update and history.samples == self._seen:
+        if (snapshot.update == self._shown_update and history.samples == self._seen
+                and history.forks.changes == self._fork_changes):
             return False
         self._shown_update = snapshot.update
+        self._fork_changes = history.forks.changes
         self._take_new(history)
         self._draw_bars(snapshot.metrics.dW_norms, snapshot.metrics.train_cost)
         if self._following:
@@ -247,6 +251,8 @@ class GradientPlot(QWidget, View):
         self._history = None
         self._shown_update = None
         self._seen = 0
+        self._fork_changes = 0
+        self.fork_curves.clear()
         self._low = math.inf
         self._high = -math.inf
         self._following = True
@@ -266,6 +272,8 @@ class GradientPlot(QWidget, View):
         self._say("")
 
     def _take_new(self, history):
+        low, high = self.fork_curves.log_range(history.forks, log_norms)
+        self._low, self._high = min(self._low, low), max(self._high, high)
         n = history.samples
         if n == self._seen:
             return
@@ -391,7 +399,8 @@ class GradientPlot(QWidget, View):
         return False
 
     def _fit_legend(self, width=None):
-        """As many legend columns as fit the plot's width (on resize, never per frame)."""
+        """As many legend columns as fit the plot's width (on resize and when the entries
+        change, never per frame)."""
         if not self.legend.items:
             return
         if width is None:
@@ -431,6 +440,8 @@ class GradientPlot(QWidget, View):
         for curve, norms in zip(self.curves, self._history.grad_norms):
             x, y = curve_points(norms, x_low, x_high, columns)
             curve.setData(x, log_norms(y))   # log10 keeps each column's highest and lowest
+        if self.fork_curves.draw(self._history.forks, x_low, x_high, columns, log_norms):
+            self._fit_legend()
 
     def _fit_history(self):
         right = max(self._shown_update or 0, 10)
