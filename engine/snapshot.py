@@ -11,6 +11,7 @@ from .input_features import expand_inputs
 from .metrics import Metrics, compute_metrics
 from .one_feature import label_heights
 from .parameter_path import EMPTY_PATH
+from .unit_pictures import coarse_grid_inputs, pictures_possible, unit_pictures
 from .phases import PhaseRecord
 from .projection import grid_points, plane_extent, principal_axes
 
@@ -116,6 +117,9 @@ class Snapshot:
     new_path (k, 2): [β0 β1] = [b[1] W[1]] after each update since the last snapshot, in
     the order of new_costs (the first snapshot of a run starts with the starting point);
     empty for models that do not have exactly two parameters.
+    unit_pictures: for each hidden layer, (n_l, s, s) float32 a of every unit over a
+    coarse grid of the plane (engine/unit_pictures.py), made with the boundary; () for
+    data not drawn as a plane and for nets with too many hidden units.
     """
 
     update: int
@@ -143,6 +147,7 @@ class Snapshot:
     phase_records: tuple = ()
     updates_back: int = 0
     new_path: np.ndarray = field(default_factory=lambda: EMPTY_PATH)
+    unit_pictures: tuple = ()
 
     @property
     def can_step_back(self):
@@ -160,14 +165,18 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
     net = trainer.network
     with np.errstate(all="ignore"):
         metrics = compute_metrics(trainer)
+        pictures = ()
         if previous is not None:
             boundary, boundary_update = previous.boundary, previous.boundary_update
+            pictures = previous.unit_pictures
         elif with_boundary and session.grid is not None:
             r = session.grid_resolution
             # A picture in float32 (what it is sent as), computed so: tanh is ~5x faster.
             boundary = frozen(net.predict_proba(session.grid_inputs, np.float32).reshape(r, r),
                               np.float32)
             boundary_update = trainer.update_count
+            if pictures_possible(net.layer_sizes):
+                pictures = unit_pictures(net, *coarse_grid_inputs(session.grid_inputs, r))
         else:
             boundary, boundary_update = None, trainer.update_count
         test_A = frozen(net.predict_proba(session.X_test)) if session.X_test.shape[1] else \
@@ -203,6 +212,7 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
         phase_records=tuple(trainer.phase_records),
         updates_back=trainer.updates_back(),
         new_path=new_path,
+        unit_pictures=pictures,
     )
 
 
