@@ -19,6 +19,7 @@ from gui import theme
 from gui.plots.boundary_plot import caption_label, probability_colormap, shade_brushes, shade_index
 from gui.plots.colour_scale_bar import ColourScaleBar
 from gui.plots.diagram_hover import DiagramHover
+from gui.plots.diagram_inputs import InputNames
 from gui.plots.diagram_layout import DiagramLayout
 from gui.plots.diagram_picture import diagram_picture, diverging_shade, symmetric_top
 from gui.plots.diagram_words import caption_text, number, phase_headline
@@ -140,6 +141,7 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         self._band = self._band_label = None
         self._title_text = None
         self._palette = "weights"
+        self._input_names = InputNames(self._view)
         self._show_scales(None)
         theme.unindexed(self._canvas)
 
@@ -177,6 +179,11 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         return [label.toPlainText() for label, _ in self._labels]
 
     @property
+    def input_names(self):
+        """The names drawn beside the input units (none for more than 20 inputs)."""
+        return self._input_names.texts
+
+    @property
     def picture(self):
         """The DiagramPicture shown (gui/plots/diagram_picture.py), None before a snapshot."""
         return self._picture
@@ -210,6 +217,7 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         self._build_edges(session)
         self._build_nodes(tallest)
         self._build_labels(sizes)
+        self._input_names.build(session.feature_names, self._units[0], self._node_y[0])
         self._build_band()
         self._show_scales(None)
         self._fit_layout()
