@@ -11,6 +11,7 @@ import os
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -18,15 +19,19 @@ for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from engine import snapshot as snapshot_module  # noqa: E402
-from engine.config import make_model_config, make_train_config  # noqa: E402
-from engine.dataset import load_dataset  # noqa: E402
-from engine.snapshot import make_session_info, take_snapshot  # noqa: E402
-from engine.trainer import Trainer  # noqa: E402
-from engine.unit_pictures import coarse_grid_inputs, unit_pictures  # noqa: E402
+from engine import snapshot as snapshot_module
+from engine.config import make_model_config, make_train_config
+from engine.dataset import load_dataset
+from engine.snapshot import make_session_info, take_snapshot
+from engine.trainer import Trainer
+from engine.unit_pictures import coarse_grid_inputs, unit_pictures
 
 NETS = (("2-8-8-1 tanh", (8, 8)), ("2-32-32-1 tanh", (32, 32)),
         ("2-64-64-1 tanh", (64, 64)))
+
+
+def never(_layer_sizes):
+    return False
 
 
 def timed(action, repeats):
@@ -55,14 +60,13 @@ def main(argv=None):
     possible = snapshot_module.pictures_possible
     for _ in range(3):
         for name, trainer, session, coarse in rows:
-            snapshot_module.pictures_possible = lambda sizes: False
-            results[name]["off"].append(timed(
-                lambda: take_snapshot(trainer, session, [], []), args.repeats // 3))
+            snapshot = partial(take_snapshot, trainer, session, [], [])
+            snapshot_module.pictures_possible = never
+            results[name]["off"].append(timed(snapshot, args.repeats // 3))
             snapshot_module.pictures_possible = possible
-            results[name]["on"].append(timed(
-                lambda: take_snapshot(trainer, session, [], []), args.repeats // 3))
+            results[name]["on"].append(timed(snapshot, args.repeats // 3))
             results[name]["alone"].append(timed(
-                lambda: unit_pictures(trainer.network, *coarse), args.repeats // 3))
+                partial(unit_pictures, trainer.network, *coarse), args.repeats // 3))
     print(f"{'net':<16} {'snapshot, no pictures':>22} {'with pictures':>14} "
           f"{'pictures alone':>15} {'ratio':>6}")
     for name, *_ in rows:

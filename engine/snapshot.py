@@ -11,9 +11,9 @@ from .input_features import expand_inputs
 from .metrics import Metrics, compute_metrics
 from .one_feature import label_heights
 from .parameter_path import EMPTY_PATH
-from .unit_pictures import coarse_grid_inputs, pictures_possible, unit_pictures
 from .phases import PhaseRecord
 from .projection import grid_points, plane_extent, principal_axes
+from .unit_pictures import coarse_grid_inputs, pictures_possible, unit_pictures
 
 
 def frozen(a, dtype=np.float64):

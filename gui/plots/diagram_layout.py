@@ -89,6 +89,9 @@ class DiagramLayout:
                 self._node_size = size
                 self._nodes.setSize(size)
             radius = self._node_size / 2 + 2
+        thumb = self._thumbnails.side_px(height - band_h - label_h - 3 * MARGIN_PX - 4,
+                                         self._spacing, column_px, self._node_size)
+        radius = max(radius, thumb / 2 + 2)
         top = radius + band_h + 2 * MARGIN_PX
         bottom = radius + label_h + MARGIN_PX
         half_first = max(radius + self._input_names.width_px(),
@@ -102,6 +105,7 @@ class DiagramLayout:
         self._view.setRange(xRange=x_range, yRange=y_range, padding=0)
         self._px = (px_w, px_h)
         self._input_names.place(radius, px_w)
+        self._thumbnails.place(thumb, px_w, px_h)
         for l, (label, _) in enumerate(self._labels):
             label.setPos(float(l), 0.5 + radius * px_h)
         self._place_band()

@@ -174,6 +174,7 @@ def test_same_update_is_not_repainted_and_non_finite_is_grey(qtbot, small):
 def test_nodes_and_edges_are_painted_in_their_colours(qtbot, small):
     _trainer, session, snapshot = small
     diagram = shown(qtbot, session, snapshot)
+    diagram.units_box.setChecked(False)   # the unit pictures would cover the hidden nodes
     diagram.show()
     qtbot.waitExposed(diagram)
     painted = Painted(diagram.nodes.getViewBox())

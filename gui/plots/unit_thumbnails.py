@@ -1,0 +1,154 @@
+"""What each hidden unit has learned, drawn in its node of the network diagram: a small
+picture of its activation a over the input plane (Snapshot.unit_pictures), as TensorFlow
+Playground draws them. x1 grows to the right and x2 upwards in every thumbnail, as in
+the decision-boundary view; the colours are those of the nodes (gui/plots/unit_levels.py).
+"""
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+
+from engine.unit_pictures import (
+    MAX_PICTURED_UNITS,
+    coarse_step,
+    hidden_unit_count,
+    pictures_possible,
+)
+from gui.plots.boundary_plot import probability_colormap
+from gui.plots.unit_levels import activation_colormap, activation_levels, key_ends
+
+FRAME_PEN = "#303030"
+MAX_SIDE_PX = 64
+GAP_SHARE = 0.85      # of the distance between two nodes of a column
+COLUMN_SHARE = 0.4    # of the distance between two columns: room for the edges
+
+
+def pictures_reason(session):
+    """Why a session's units have no pictures, or "" when they have."""
+    if session.grid is None:
+        return "unit pictures need data drawn as a plane (two inputs, x1 and x2)"
+    hidden = hidden_unit_count(session.layer_sizes)
+    if hidden == 0:
+        return "unit pictures: this net has no hidden unit (the output's is the boundary)"
+    if not pictures_possible(session.layer_sizes):
+        return (f"unit pictures are drawn for up to {MAX_PICTURED_UNITS} hidden units; "
+                f"this net has {hidden}")
+    return ""
+
+
+NOTE = ("Node pictures: each unit's a over the (x1, x2) plane; click one to see it large.")
+
+
+class UnitThumbnails:
+    """One ImageItem per drawn hidden node, made once per session, fed each new set of
+    pictures; placed over the node, a little larger than it."""
+
+    def __init__(self, view):
+        self._view = view
+        self._items = {}        # (layer, unit) -> ImageItem
+        self._centres = {}      # (layer, unit) -> the node's (x, y) in the view
+        self._size = None       # a thumbnail's (width, height) in the view's units
+        self._painted = None    # the Snapshot.unit_pictures tuple shown
+        self._kinds = ()
+        self._levels = []
+        self._step = 1
+        self._visible = False
+
+    def build(self, session, kinds, units, xs, ys):
+        """Items for the drawn units of every hidden layer (units[l], at xs[l], ys[l]);
+        none when the session has no pictures. Called on a cleared view box."""
+        self._items, self._centres = {}, {}
+        self._painted = None
+        self._visible = False
+        self._kinds = kinds
+        if pictures_reason(session):
+            return
+        self._step = coarse_step(session.grid_resolution)
+        frame = pg.mkPen(FRAME_PEN, width=1)
+        full = probability_colormap()
+        # The output's picture too: P(y = 1), the decision boundary, on its own scale.
+        for l in range(1, len(units)):
+            lut = activation_colormap(kinds[l], full).getLookupTable(nPts=256)
+            for unit, x, y in zip(units[l], xs[l], ys[l]):
+                item = pg.ImageItem(axisOrder="row-major", border=frame)
+                item.setLookupTable(lut)
+                item.setZValue(11)    # above the nodes (10), below the band's label
+                item.setVisible(False)
+                self._view.addItem(item)
+                self._items[(l, int(unit))] = item
+                self._centres[(l, int(unit))] = (float(x), float(y))
+
+    @property
+    def items(self):
+        """{(layer, unit): ImageItem} of the drawn thumbnails."""
+        return dict(self._items)
+
+    def available(self):
+        return bool(self._items)
+
+    def shown(self):
+        """Whether the thumbnails are drawn now."""
+        return self._visible
+
+    def key(self):
+        """(name, colours low to high, (low, middle, high) words) of the first hidden
+        layer's colour scale as painted last, or None before any picture."""
+        if not self._levels:
+            return None
+        kind = self._kinds[1]
+        colours = activation_colormap(kind, probability_colormap()).getColors(mode="qcolor")
+        others = set(self._kinds[2:-1]) - {kind}
+        name = f"unit pictures, layer 1 a ({kind}):" if others else f"unit pictures, a ({kind}):"
+        return name, [c.name() for c in colours], key_ends(kind, self._levels[0])
+
+    def show(self, snapshot, visible):
+        """Paint the snapshot's unit pictures and boundary (nothing to do for those
+        shown already) and show them if `visible`; True if anything drawn changed."""
+        pictures = snapshot.unit_pictures
+        visible = bool(visible) and bool(pictures) and self.available()
+        changed = visible != self._visible
+        if changed:
+            self._visible = visible
+            for item in self._items.values():
+                item.setVisible(visible)
+        if not visible or pictures is self._painted:
+            return changed
+        self._painted = pictures
+        k = self._step
+        layers = pictures + (np.asarray(snapshot.boundary)[None, ::k, ::k],)
+        self._levels = [activation_levels(self._kinds[l], layers[l - 1])
+                        for l in range(1, len(layers) + 1)]
+        for (l, unit), item in self._items.items():
+            first = item.image is None
+            # Row 0 is y_min; the diagram's y axis points down, so it goes last.
+            item.setImage(layers[l - 1][unit][::-1], autoLevels=False,
+                          levels=self._levels[l - 1])
+            if first:
+                self._fit((l, unit))
+        return True
+
+    def side_px(self, free_px, spacing, column_px, node_px):
+        """How many pixels square the thumbnails are drawn (0 without any): at least
+        over the node and its pen, at most MAX_SIDE_PX, GAP_SHARE of the distance
+        between two nodes of a column (which shrinks as they grow: free_px is the
+        height for the nodes and the thumbnails' overhang at the ends, spacing the
+        nodes' distance as a share of it) and COLUMN_SHARE of the columns' distance."""
+        if not self._items:
+            return 0
+        gap_bound = GAP_SHARE * spacing * free_px / (1 + GAP_SHARE * spacing)
+        side = min(MAX_SIDE_PX, gap_bound, COLUMN_SHARE * column_px)
+        return int(max(side, node_px + 4))
+
+    def place(self, side_px, px_w, px_h):
+        """Make every thumbnail side_px pixels square, centred on its node, one pixel
+        being (px_w, px_h) in the view's units."""
+        self._size = (side_px * px_w, side_px * px_h)
+        for key in self._items:
+            self._fit(key)
+
+    def _fit(self, key):
+        item = self._items[key]
+        if item.image is None or self._size is None:
+            return   # fitted when its first picture comes
+        w, h = self._size
+        x, y = self._centres[key]
+        item.setRect(QRectF(x - w / 2, y - h / 2, w, h))
