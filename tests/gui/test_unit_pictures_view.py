@@ -47,11 +47,13 @@ def test_every_drawn_unit_has_its_picture_the_output_the_boundary(qtbot, xor_net
     diagram = diagram_for(qtbot, session, snap)
     items = diagram.thumbnails.items
     assert sorted(items) == [(1, 0), (1, 1), (1, 2), (2, 0)]
+    thumbnails = diagram.thumbnails
     for unit in range(3):
-        np.testing.assert_array_equal(items[(1, unit)].image, snap.unit_pictures[0][unit][::-1])
-        assert tuple(items[(1, unit)].levels) == (-1.0, 1.0)
+        np.testing.assert_array_equal(thumbnails.drawn(1, unit), snap.unit_pictures[0][unit])
+        assert items[(1, unit)].image.shape == (34, 34, 4)
+    assert thumbnails.levels(1) == (-1.0, 1.0) and thumbnails.levels(2) == (0.0, 1.0)
     k = coarse_step(session.grid_resolution)
-    np.testing.assert_array_equal(items[(2, 0)].image, snap.boundary[::k, ::k][::-1])
+    np.testing.assert_array_equal(thumbnails.drawn(2, 0), snap.boundary[::k, ::k])
     assert all(item.isVisible() for item in items.values())
     assert "each unit's a over the (x1, x2) plane" in diagram.caption
     assert "unit pictures, a (tanh): -1 \u2026 0 \u2026 1" in diagram.scale_texts
@@ -88,7 +90,7 @@ def test_relu_pictures_run_from_white_at_0_to_red_at_the_layers_largest_a(qtbot)
     _trainer, session, snap = trained("moons", (2, 4, 1), "relu")
     diagram = diagram_for(qtbot, session, snap)
     top = float(np.max(snap.unit_pictures[0]))
-    assert tuple(diagram.thumbnails.items[(1, 0)].levels) == pytest.approx((0.0, top))
+    assert diagram.thumbnails.levels(1) == pytest.approx((0.0, top))
     assert any(text.startswith("unit pictures, a (relu): 0 \u2026")
                for text in diagram.scale_texts)
 
