@@ -24,7 +24,7 @@ from gui.plots.diagram_inputs import InputNames
 from gui.plots.diagram_layout import DiagramLayout
 from gui.plots.diagram_picture import diagram_picture, diverging_shade, symmetric_top
 from gui.plots.diagram_words import caption_text, number, phase_headline
-from gui.plots.unit_thumbnails import NOTE, UnitThumbnails, pictures_reason
+from gui.plots.unit_thumbnails import CAPTION, UnitThumbnails, pictures_reason
 from gui.view import View
 
 MAX_SHOWN = 16  # nodes drawn for a layer wider than ELIDE_ABOVE
@@ -33,7 +33,8 @@ MAX_EDGES = 600
 WIDTHS = (1, 2, 3, 5)  # whole pixels (no antialiasing), for |w| in each quarter of max |w|
 ALPHAS = (90, 150, 210, 255)
 NODE_PEN = "#303030"
-INPUT_CLIP = 3.0  # standardised inputs: +-3 standard deviations span the colours
+INPUT_CLIP = 3.0
+KEY_MIN_HEIGHT = 400   # below this, the unit pictures' key is said in the caption  # standardised inputs: +-3 standard deviations span the colours
 
 # How each layer's activations are mapped onto the blue-white-red scale (0..1).
 SCALES = {
@@ -338,6 +339,8 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._fit_scales(event.size().width())
+        if self._thumbnails.shown() and self._picture is not None:
+            self._show_words(self._picture, self._snapshot.example_index)
 
     def _fit_scales(self, width=None, shown=None):
         """One row if the scales fit the width, else one above the other. Called before
@@ -384,10 +387,19 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         if changed:
             self._title_text = title
             self._title.setText(title)
-        note = " " + NOTE if self._thumbnails.shown() else ""
-        self._caption.setText(caption_text(picture, example) + note)
+        pictures = self._thumbnails.shown() and not picture.stepping
+        if not pictures:
+            self._caption.setText(caption_text(picture, example))
+        elif self._key_fits():
+            self._caption.setText(CAPTION)
+        else:   # the key in words: a line of caption is shorter than the key's bar
+            self._caption.setText(f"{CAPTION} Colours: {scale_text(self._kinds[1])}.")
         self._show_scales(picture)
         return changed
+
+    def _key_fits(self):
+        """Whether the unit pictures' key has room as a bar of its own."""
+        return self.height() >= KEY_MIN_HEIGHT
 
     def _show_scales(self, picture):
         colours = self._gradient_colours
@@ -403,7 +415,7 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
             self._edge_scale.set_scale(f"edges {picture.edge_symbol}:", colours,
                                        (number(-top), "", number(top)))
         key = self._thumbnails.key() if self._thumbnails.shown() else None
-        if key is not None and not nodes:
+        if key is not None and not nodes and self._key_fits():
             nodes = True   # the nodes' bar is free: it shows the pictures' scale
             self._node_scale.set_scale(*key)
         self._fit_scales(shown=(bool(nodes), bool(edges)))

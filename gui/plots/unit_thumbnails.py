@@ -35,7 +35,10 @@ def pictures_reason(session):
     return ""
 
 
-NOTE = ("Node pictures: each unit's a over the (x1, x2) plane; click one to see it large.")
+# The caption of the diagram showing the weights, with the pictures in the nodes.
+CAPTION = ("Edges: red w > 0, blue w < 0, grey w = 0, thicker = larger |w|. Nodes: what "
+           "each unit has learned, its a over the (x1, x2) plane; click one to see it "
+           "large. Hover a node or an edge for its values.")
 
 
 class UnitThumbnails:

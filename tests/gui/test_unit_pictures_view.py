@@ -55,7 +55,7 @@ def test_every_drawn_unit_has_its_picture_the_output_the_boundary(qtbot, xor_net
     k = coarse_step(session.grid_resolution)
     np.testing.assert_array_equal(thumbnails.drawn(2, 0), snap.boundary[::k, ::k])
     assert all(item.isVisible() for item in items.values())
-    assert "each unit's a over the (x1, x2) plane" in diagram.caption
+    assert "its a over the (x1, x2) plane; click one" in diagram.caption
     assert "unit pictures, a (tanh): -1 \u2026 0 \u2026 1" in diagram.scale_texts
 
 
@@ -100,7 +100,7 @@ def test_the_box_hides_them_and_stepping_hides_them(qtbot, xor_net):
     diagram = diagram_for(qtbot, session, snap)
     diagram.units_box.setChecked(False)
     assert not any(item.isVisible() for item in diagram.thumbnails.items.values())
-    assert "Node pictures" not in diagram.caption
+    assert "over the (x1, x2) plane" not in diagram.caption
     diagram.units_box.setChecked(True)
     assert all(item.isVisible() for item in diagram.thumbnails.items.values())
     record_ = trainer.step_phase()
@@ -202,3 +202,13 @@ def test_in_the_window_a_click_on_a_unit_shows_it_in_the_boundary_view(window, q
     assert not window.view_docks["Decision boundary"].visibleRegion().isEmpty()
     click_node(qtbot, diagram, (len(window.controller.session.layer_sizes) - 1, 0))
     qtbot.waitUntil(lambda: boundary.shown_unit is None, timeout=WAIT_MS)
+
+
+def test_a_short_diagram_says_the_key_in_its_caption_instead_of_a_bar(qtbot, xor_net):
+    _trainer, session, snap = xor_net
+    diagram = diagram_for(qtbot, session, snap)
+    assert "Colours:" not in diagram.caption
+    show_at(diagram, qtbot, 900, 300)
+    qtbot.wait(50)
+    assert "Colours: tanh: -1 (blue) \u2026 0 (white) \u2026 +1 (red)." in diagram.caption
+    assert not any(text.startswith("unit pictures") for text in diagram.scale_texts)
