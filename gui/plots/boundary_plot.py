@@ -366,7 +366,7 @@ class BoundaryPlot(QWidget, View):
             self._image.setColorMap(pale)
             self._bar.setLevels((0.0, 1.0))
             self._bar.getAxis("left").setLabel("P(y = 1)")
-            self._contour.setVisible(True)
+            self._show_contour(True)
             self._back.hide()
             self._set_caption("Heatmap: the model's P(y = 1) at every point of the plane. "
                               "Training points filled, test points hollow. Click a training "
@@ -377,9 +377,23 @@ class BoundaryPlot(QWidget, View):
         self._bar.setColorMap(colours)
         self._image.setColorMap(colours)
         self._bar.getAxis("left").setLabel("a")
-        self._contour.setVisible(False)
+        self._show_contour(False)
         self._back.show()
         self._set_caption(focus.caption(session))
+
+    def _show_contour(self, shown):
+        """The P = 0.5 line and its legend row, which a unit's picture has neither of."""
+        self._contour.setVisible(shown)
+        listed = any(sample.item is self._contour for sample, _ in self._legend.items)
+        if shown == listed:
+            return
+        if shown:   # back in its place, before the selected example's row
+            self._legend.removeItem(self._selected.ring)
+            self._legend.addItem(self._contour, "decision boundary P = 0.5")
+            self._legend.addItem(self._selected.ring, "selected example")
+        else:
+            self._legend.removeItem(self._contour)
+        self._fit_legend()
 
     def show_unit(self, layer, unit=0):
         """Show hidden unit `unit` (0-based) of `layer` large instead of P(y = 1); None,

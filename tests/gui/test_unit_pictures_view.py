@@ -165,6 +165,8 @@ def test_the_boundary_view_shows_a_unit_large_and_goes_back(qtbot, xor_net):
     assert plot._plot.titleLabel.text == "Layer 1, unit 3: a = tanh(z)"
     assert plot._caption.text().startswith("layer 1, unit 3: a = tanh(z) over the plane")
     assert not plot.contour.isVisible()
+    legend = [label.text for _, label in plot._legend.items]
+    assert "decision boundary P = 0.5" not in legend and legend[-1] == "selected example"
     back = plot.findChild(type(plot._back), "back_to_output")
     assert back.isVisibleTo(plot)
     back.click()
@@ -172,6 +174,8 @@ def test_the_boundary_view_shows_a_unit_large_and_goes_back(qtbot, xor_net):
     np.testing.assert_array_equal(plot.heatmap.image, snap.boundary)
     assert tuple(plot.heatmap.levels) == (0.0, 1.0)
     assert plot.contour.isVisible() and not back.isVisibleTo(plot)
+    assert [label.text for _, label in plot._legend.items][-2:] == [
+        "decision boundary P = 0.5", "selected example"]
     assert plot._plot.titleLabel.text == "P(y = 1) over the input plane"
 
 
