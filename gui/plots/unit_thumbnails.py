@@ -20,6 +20,7 @@ FRAME_PEN = "#303030"
 MAX_SIDE_PX = 64
 GAP_SHARE = 0.85      # of the distance between two nodes of a column
 COLUMN_SHARE = 0.4    # of the distance between two columns: room for the edges
+SHADE_STEP = 6        # pictures are painted again once a shade moves by this of 256
 
 
 def pictures_reason(session):
@@ -55,6 +56,7 @@ class UnitThumbnails:
         self._levels = []
         self._luts = {}         # layer -> (256, 4) uint8 colours, low to high
         self._drawn = {}        # (layer, unit) -> the float picture drawn, row 0 at y_min
+        self._shades = None     # layer -> its shades 0..255 as painted
         self._step = 1
         self._visible = False
 
@@ -62,7 +64,7 @@ class UnitThumbnails:
         """Items for the drawn units of every hidden layer (units[l], at xs[l], ys[l]);
         none when the session has no pictures. Called on a cleared view box."""
         self._items, self._centres, self._luts, self._drawn = {}, {}, {}, {}
-        self._painted = None
+        self._painted = self._shades = None
         self._visible = False
         self._kinds = kinds
         if pictures_reason(session):
@@ -124,24 +126,31 @@ class UnitThumbnails:
                         for l in range(1, len(layers) + 1)]
         # Coloured here, a layer at a time: handed a float image and a lookup table,
         # pyqtgraph builds a 256-colour table per image and per paint (0.2 ms each).
-        # Row 0 is y_min; the diagram's y axis points down, so it goes last.
-        coloured = {l: np.ascontiguousarray(self._colour(l, layers[l - 1])[:, ::-1])
-                    for l in self._luts}
+        index = {l: self._index(l, layers[l - 1]) for l in self._luts}
+        # Pictures that moved less than a few shades are not painted again: once the
+        # net settles, most new pictures look the same, and a paint stops training.
+        # Measured against the shades painted, so that a slow drift is painted in time.
+        if self._shades is not None and all(
+                np.max(np.abs(index[l].astype(np.int16) - self._shades[l]), initial=0)
+                < SHADE_STEP for l in index):
+            return changed
+        self._shades = index
         for (l, unit), item in self._items.items():
             first = item.image is None
             self._drawn[(l, unit)] = layers[l - 1][unit]
-            item.setImage(coloured[l][unit], autoLevels=False)
+            # Row 0 is y_min; the diagram's y axis points down, so it goes last.
+            item.setImage(np.ascontiguousarray(self._luts[l][index[l][unit, ::-1]]),
+                          autoLevels=False)
             if first:
                 self._fit((l, unit))
         return True
 
-    def _colour(self, l, pictures):
-        """(n, s, s, 4) uint8 colours of a layer's pictures on its levels."""
+    def _index(self, l, pictures):
+        """(n, s, s) uint8 shades 0..255 of a layer's pictures on its levels."""
         low, high = self._levels[l - 1]
         with np.errstate(all="ignore"):
             t = (np.asarray(pictures, dtype=np.float32) - low) * (255.0 / (high - low))
-        index = np.clip(np.nan_to_num(t, nan=127.5), 0, 255).astype(np.uint8)
-        return self._luts[l][index]
+        return np.clip(np.nan_to_num(t, nan=127.5), 0, 255).astype(np.uint8)
 
     def drawn(self, layer, unit):
         """The picture (s, s) drawn for a unit, row 0 at y_min (for tests)."""

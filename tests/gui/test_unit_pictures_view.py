@@ -1,5 +1,7 @@
 """What each unit has learned: thumbnails in the network diagram's nodes, painted in the
 activation's colours; a click shows a unit large in the decision-boundary view."""
+import dataclasses
+
 import numpy as np
 import pytest
 from on_screen import new_view, show_at
@@ -216,3 +218,18 @@ def test_a_short_diagram_says_the_key_in_its_caption_instead_of_a_bar(qtbot, xor
     qtbot.wait(50)
     assert "Colours: tanh: -1 (blue) \u2026 0 (white) \u2026 +1 (red)." in diagram.caption
     assert not any(text.startswith("unit pictures") for text in diagram.scale_texts)
+
+
+def test_pictures_that_moved_less_than_a_shade_step_are_not_painted_again(qtbot, xor_net):
+    _trainer, session, snap = xor_net
+    diagram = diagram_for(qtbot, session, snap)
+    item = diagram.thumbnails.items[(1, 0)]
+    before = item.image
+    nudged = tuple(p + np.float32(1e-4) for p in snap.unit_pictures)
+    same = dataclasses.replace(snap, update=snap.update + 1, unit_pictures=nudged)
+    assert diagram.thumbnails.show(same, True) is False
+    assert item.image is before
+    moved = tuple(-p for p in snap.unit_pictures)
+    other = dataclasses.replace(snap, update=snap.update + 2, unit_pictures=moved)
+    assert diagram.thumbnails.show(other, True) is True
+    np.testing.assert_array_equal(diagram.thumbnails.drawn(1, 0), moved[0][0])
