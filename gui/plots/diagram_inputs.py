@@ -38,7 +38,8 @@ class InputNames:
 
     @property
     def texts(self):
-        return [item.toPlainText() for item in self._items]
+        """The names drawn now (none where they would not fit)."""
+        return [item.toPlainText() for item in self._items if item.isVisible()]
 
     def width_px(self):
         """The pixels the names need left of the input nodes' edge (0 without names)."""
@@ -46,7 +47,10 @@ class InputNames:
             return 0.0
         return max(item.boundingRect().width() for item in self._items) + GAP_PX
 
-    def place(self, radius_px, px_w):
-        """Put the names just left of nodes radius_px wide, one pixel being px_w."""
+    def place(self, radius_px, px_w, spacing_px):
+        """Put the names just left of nodes radius_px wide, one pixel being px_w, the
+        nodes spacing_px apart; hidden where they would run into one another."""
+        fits = all(item.boundingRect().height() <= spacing_px + 2 for item in self._items)
         for item in self._items:
             item.setPos(-(radius_px + GAP_PX / 2) * px_w, item.pos().y())
+            item.setVisible(fits or len(self._items) == 1)

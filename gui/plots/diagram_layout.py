@@ -104,7 +104,7 @@ class DiagramLayout:
         y_range = (-0.5 - top * px_h, 0.5 + bottom * px_h)
         self._view.setRange(xRange=x_range, yRange=y_range, padding=0)
         self._px = (px_w, px_h)
-        self._input_names.place(radius, px_w)
+        self._input_names.place(radius, px_w, self._spacing / px_h)
         self._thumbnails.place(thumb, px_w, px_h)
         for l, (label, _) in enumerate(self._labels):
             label.setPos(float(l), 0.5 + radius * px_h)

@@ -24,7 +24,7 @@ from gui.plots.diagram_inputs import InputNames
 from gui.plots.diagram_layout import DiagramLayout
 from gui.plots.diagram_picture import diagram_picture, diverging_shade, symmetric_top
 from gui.plots.diagram_words import caption_text, number, phase_headline
-from gui.plots.unit_thumbnails import CAPTION, UnitThumbnails, pictures_reason
+from gui.plots.unit_thumbnails import CAPTION, UnitThumbnails, box_label, pictures_reason
 from gui.view import View
 
 MAX_SHOWN = 16  # nodes drawn for a layer wider than ELIDE_ABOVE
@@ -249,7 +249,10 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         self._build_nodes(tallest)
         self._thumbnails.build(session, self._kinds, self._units, self._node_x, self._node_y)
         reason = pictures_reason(session)
+        label = box_label(session)
+        self._units_box.setVisible(label is not None)
         self._units_box.setEnabled(not reason)
+        self._units_box.setText(label or "")
         self._units_box.setToolTip(reason[:1].upper() + reason[1:] + "." if reason else
                                    "Show in each hidden node what its unit has learned: its "
                                    "activation a over the input plane.")

@@ -36,6 +36,17 @@ def pictures_reason(session):
     return ""
 
 
+def box_label(session):
+    """The words of the diagram's check box for the unit pictures; None where there is
+    no box: no plane to draw on, or no hidden unit (the output's picture is the
+    decision-boundary view itself). A net too big for them says so in the box."""
+    if not pictures_reason(session):
+        return "Unit pictures"
+    if session.grid is not None and hidden_unit_count(session.layer_sizes) > 0:
+        return f"Unit pictures: none above {MAX_PICTURED_UNITS} hidden units"
+    return None
+
+
 # The caption of the diagram showing the weights, with the pictures in the nodes.
 CAPTION = ("Edges: red w > 0, blue w < 0, grey w = 0, thicker = larger |w|. Nodes: what "
            "each unit has learned, its a over the (x1, x2) plane; click one to see it "

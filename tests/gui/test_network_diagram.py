@@ -213,3 +213,16 @@ def test_a_snapshot_that_changes_nothing_drawn_says_so(qtbot, small):
     assert drawn_edges(diagram) != {}
     assert any(item.getData()[0] is not before[key]
                for key, item in diagram.edge_items.items())
+
+
+def test_inputs_are_named_beside_their_nodes_unless_too_close_together(qtbot):
+    _trainer, session, snapshot = trained("xor", (2, 3, 1), updates=1)
+    diagram = shown(qtbot, session, snapshot)
+    diagram.show()
+    qtbot.waitExposed(diagram)
+    assert diagram.input_names == ["x1", "x2"]
+    _trainer, session, snapshot = trained("xor", (2, 100, 1), updates=1)
+    diagram.set_session(session)   # 16 drawn hidden units: the two inputs sit close
+    diagram.resize(900, 200)
+    qtbot.wait(50)
+    assert diagram.input_names == []
