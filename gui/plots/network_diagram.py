@@ -24,7 +24,13 @@ from gui.plots.diagram_inputs import InputNames
 from gui.plots.diagram_layout import DiagramLayout
 from gui.plots.diagram_picture import diagram_picture, diverging_shade, symmetric_top
 from gui.plots.diagram_words import caption_text, number, phase_headline
-from gui.plots.unit_thumbnails import CAPTION, UnitThumbnails, box_label, pictures_reason
+from gui.plots.unit_thumbnails import (
+    CAPTION,
+    UnitThumbnails,
+    box_shown,
+    missing_note,
+    pictures_reason,
+)
 from gui.view import View
 
 MAX_SHOWN = 16  # nodes drawn for a layer wider than ELIDE_ABOVE
@@ -162,6 +168,7 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         self._title_text = None
         self._palette = "weights"
         self._input_names = InputNames(self._view)
+        self._missing_note = ""   # why a net has no unit pictures, for the caption
         self._thumbnails = UnitThumbnails(self._view)
         self._show_scales(None)
         theme.unindexed(self._canvas)
@@ -249,10 +256,9 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         self._build_nodes(tallest)
         self._thumbnails.build(session, self._kinds, self._units, self._node_x, self._node_y)
         reason = pictures_reason(session)
-        label = box_label(session)
-        self._units_box.setVisible(label is not None)
+        self._units_box.setVisible(box_shown(session))
         self._units_box.setEnabled(not reason)
-        self._units_box.setText(label or "")
+        self._missing_note = missing_note(session)
         self._units_box.setToolTip(reason[:1].upper() + reason[1:] + "." if reason else
                                    "Show in each hidden node what its unit has learned: its "
                                    "activation a over the input plane.")
@@ -392,7 +398,7 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
             self._title.setText(title)
         pictures = self._thumbnails.shown() and not picture.stepping
         if not pictures:
-            self._caption.setText(caption_text(picture, example))
+            self._caption.setText(caption_text(picture, example) + self._missing_note)
         elif self._key_fits():
             self._caption.setText(CAPTION)
         else:   # the key in words: a line of caption is shorter than the key's bar

@@ -36,15 +36,20 @@ def pictures_reason(session):
     return ""
 
 
-def box_label(session):
-    """The words of the diagram's check box for the unit pictures; None where there is
-    no box: no plane to draw on, or no hidden unit (the output's picture is the
-    decision-boundary view itself). A net too big for them says so in the box."""
-    if not pictures_reason(session):
-        return "Unit pictures"
-    if session.grid is not None and hidden_unit_count(session.layer_sizes) > 0:
-        return f"Unit pictures: none above {MAX_PICTURED_UNITS} hidden units"
-    return None
+def box_shown(session):
+    """Whether the diagram has a check box for the unit pictures: not where there is no
+    plane to draw on or no hidden unit (the output's picture is the decision-boundary
+    view itself). A net too big for them has it, disabled, and says why."""
+    return session.grid is not None and hidden_unit_count(session.layer_sizes) > 0
+
+
+def missing_note(session):
+    """A sentence for the caption when a net is too big for unit pictures, else ""."""
+    hidden = hidden_unit_count(session.layer_sizes)
+    if box_shown(session) and not pictures_possible(session.layer_sizes):
+        return (f" No unit pictures: they are drawn for up to {MAX_PICTURED_UNITS} hidden "
+                f"units, and this net has {hidden}.")
+    return ""
 
 
 # The caption of the diagram showing the weights, with the pictures in the nodes.
