@@ -2,6 +2,7 @@
 
     python benchmarks/bench_gui.py [--seconds 4] [--repeats 3] [--memory-updates 1000000]
                                    [--poll] [--memory-only] [--forks N]
+                                   [--unit-pictures on|off]
 
 For two setups (the app's default net, and TensorFlow Playground's default: 2-4-2-1 tanh,
 batch 10, 250 training examples) it alternates headless runs and runs with the window
@@ -18,7 +19,8 @@ counts the main run's updates, each of which every fork makes too.
 While the window is live the script waits in a Qt event loop, as the app itself does, so
 the GUI thread wakes only for its timers and signals. --poll instead calls processEvents
 every millisecond (how this script measured before): each poll takes the GIL from the
-training thread, which costs training speed the app does not pay.
+training thread, which costs training speed the app does not pay. --unit-pictures off
+turns the network diagram's pictures of the units off (its check box), to compare.
 """
 import argparse
 import os
@@ -210,6 +212,9 @@ def main():
                         help="skip the speed table; only the memory part")
     parser.add_argument("--forks", type=int, default=0, choices=range(MAX_FORKS + 1),
                         help="same-start comparisons trained beside the main run")
+    parser.add_argument("--unit-pictures", choices=("on", "off"), default="on",
+                        help="the unit pictures in the network diagram (default: on, as "
+                             "the app starts)")
     options = parser.parse_args()
     POLL["on"] = options.poll
 
@@ -218,8 +223,10 @@ def main():
     window = MainWindow()
     window.resize(1600, 1000)
     window.show()
+    window.views["Network"].units_box.setChecked(options.unit_pictures == "on")
     wait(app, 1.0)
     probe = LatenessProbe()
+    print(f"unit pictures {options.unit_pictures}")
 
     if not options.memory_only:
         speed_table(app, window, probe, options)

@@ -13,6 +13,7 @@ from .one_feature import label_heights
 from .parameter_path import EMPTY_PATH
 from .phases import PhaseRecord
 from .projection import grid_points, plane_extent, principal_axes
+from .unit_pictures import coarse_grid_inputs, pictures_possible, unit_pictures
 
 
 def frozen(a, dtype=np.float64):
@@ -122,6 +123,9 @@ class Snapshot:
     diverged_update: when this snapshot follows a divergence, the update whose step made
     the cost blow up (undone when it is above `update`; 0: the starting weights did).
     forks: the same-start comparisons, each at `update` too, or None when there are none.
+    unit_pictures: for each hidden layer, (n_l, s, s) float32 a of every unit over a
+    coarse grid of the plane (engine/unit_pictures.py), made with the boundary; () for
+    data not drawn as a plane and for nets with too many hidden units.
     """
 
     update: int
@@ -153,6 +157,7 @@ class Snapshot:
     phase_pace: float = 0.0
     diverged_update: int | None = None
     forks: object = None   # a ForkReport (engine/run_group.py) while there are forks
+    unit_pictures: tuple = ()
 
     @property
     def can_step_back(self):
@@ -177,14 +182,18 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
     net = trainer.network
     with np.errstate(all="ignore"):
         metrics = compute_metrics(trainer)
+        pictures = ()
         if previous is not None:
             boundary, boundary_update = previous.boundary, previous.boundary_update
+            pictures = previous.unit_pictures
         elif with_boundary and session.grid is not None:
             r = session.grid_resolution
             # A picture in float32 (what it is sent as), computed so: tanh is ~5x faster.
             boundary = frozen(net.predict_proba(session.grid_inputs, np.float32).reshape(r, r),
                               np.float32)
             boundary_update = trainer.update_count
+            if pictures_possible(net.layer_sizes):
+                pictures = unit_pictures(net, *coarse_grid_inputs(session.grid_inputs, r))
         else:
             boundary, boundary_update = None, trainer.update_count
         test_A = frozen(net.predict_proba(session.X_test)) if session.X_test.shape[1] else \
@@ -223,6 +232,7 @@ def take_snapshot(trainer, session, new_costs, new_epoch_ends, example_index=0,
         phase_by_phase=bool(phase_by_phase),
         phase_pace=float(phase_pace),
         diverged_update=diverged_update,
+        unit_pictures=pictures,
     )
 
 

@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         for title in ("Decision boundary", "Sigmoid outputs"):
             self.views[title].example_picked.connect(self.select_example)
         self.views["Step through"].example_requested.connect(self.select_example)
+        self.views["Network"].unit_picked.connect(self.show_unit)
         self.layouts = WindowLayouts(self, self.controls_dock, self.view_docks)
         self.layouts.switch_to(TRAIN)
 
@@ -329,6 +330,13 @@ class MainWindow(QMainWindow):
     def select_example(self, index):
         """Follow training example `index` in every view and in the stepper."""
         self.worker.select_example(index)
+
+    @Slot(int, int)
+    def show_unit(self, layer, unit):
+        """A unit clicked in the network: its picture (or, for the output, the decision
+        boundary) in the decision-boundary view, brought to the front."""
+        self.views["Decision boundary"].show_unit(layer, unit)
+        self.view_docks["Decision boundary"].raise_()
 
     @Slot()
     def toggle_layout(self):

@@ -29,6 +29,7 @@ from gui.panels.dataset_labels import (
     dataset_short_label,
 )
 from gui.panels.debounce import make_debouncer
+from gui.panels.feature_boxes import FeatureBoxes, unavailable_reason, with_features
 from gui.panels.load_progress import LoadProgress
 from gui.panels.message_label import MessageLabel
 from gui.panels.short_combo import ShortLabelCombo
@@ -78,6 +79,15 @@ def describe(dataset):
             f"{dataset.n_x} feature{'' if dataset.n_x == 1 else 's'}; {positives:,} of {total:,} labelled 1")
 
 
+def plain_of(dataset):
+    """A stand-in for ``dataset`` without its extra features, enough for
+    unavailable_reason: its name and its number of inputs."""
+    if not dataset.extra_features:
+        return dataset
+    return replace(dataset, X_train=dataset.X_train[:2], X_test=dataset.X_test[:2],
+                   extra_features=())
+
+
 class DataPanel(QWidget):
     """Data set choice, its settings and an "Open CSV…" button.
 
@@ -104,6 +114,7 @@ class DataPanel(QWidget):
         self._build_controls()
         self._show_settings(self._settings)
         self._status.setText(describe(self._dataset))
+        self._features.set_reason(unavailable_reason(self._dataset))
         self._connect()
 
     # ----- public API -----
@@ -121,6 +132,7 @@ class DataPanel(QWidget):
             test_ratio=round(self._test.value(), 2), digit=self._digit.value(),
             csv_path=csv.path if csv else None, label_column=csv.label_column if csv else None,
             positive_label=csv.positive_label if csv else None,
+            features=self._features.keys(),
         )
 
     def state(self):
@@ -136,6 +148,7 @@ class DataPanel(QWidget):
         self._show_settings(state.settings)
         self._message.clear_message()
         self._status.setText(describe(state.dataset))
+        self._features.set_reason(unavailable_reason(plain_of(state.dataset)))
 
     def set_dataset_check(self, check):
         """Ask ``check(dataset)`` before any new Dataset replaces the one in use; it raises
@@ -158,13 +171,14 @@ class DataPanel(QWidget):
             self._load_csv(settings)
             return None
         try:
-            dataset = settings.load()
+            plain = replace(settings, features=()).load()
+            settings, dataset = with_features(settings, plain)
             self._check_usable(dataset)
         except (DatasetError, ConfigError) as error:
             self._refuse(str(error))
             return None
         self._settings = settings
-        self._use(dataset)
+        self._use(dataset, plain)
         return dataset
 
     def shut_down(self):
@@ -231,6 +245,8 @@ class DataPanel(QWidget):
         self._digit = CheckedSpinBox("Digit k", 0, 9)
         self._digit.setToolTip("For the digits data: the digit that counts as class 1; "
                                "every other digit is class 0.")
+        self._features = FeatureBoxes()
+        self._features.setObjectName("extra_features")
         self._open_button = QPushButton("&Open CSV…")
         self._open_button.setToolTip("Load your own CSV file: numeric feature columns and "
                                      "one label column with two classes.")
@@ -252,6 +268,7 @@ class DataPanel(QWidget):
                              ("No&ise", self._noise), ("&Test share", self._test),
                              ("Data s&eed", self._seed), ("Digit &k", self._digit)):
             form.addRow(caption(text, widget), widget)
+        form.addRow(caption("Extra inputs"), self._features)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._open_button)
@@ -266,6 +283,7 @@ class DataPanel(QWidget):
             spin.valueChanged.connect(self._debounce.restart)
             self._message.follow(spin)
         self._open_button.clicked.connect(lambda: self.open_csv())
+        self._features.changed.connect(self._load_from_controls)
 
     # ----- keeping controls and state in step -----
 
@@ -278,6 +296,9 @@ class DataPanel(QWidget):
             spin.blockSignals(True)
             spin.setValue(value)
             spin.blockSignals(False)
+        # The ticks stay as they are for data without two inputs, which has none.
+        if not unavailable_reason(plain_of(self._dataset)):
+            self._features.set_keys(settings.features)
         self._select(settings.name)
 
     def _select(self, name):
@@ -289,10 +310,11 @@ class DataPanel(QWidget):
         self._noise.setEnabled(name in SYNTHETIC_SETS)
         self._digit.setEnabled(name == "digits")
 
-    def _use(self, dataset):
+    def _use(self, dataset, plain):
         self._dataset = dataset
         self._message.clear_message()
         self._status.setText(describe(dataset))
+        self._features.set_reason(unavailable_reason(plain))
         self.dataset_changed.emit(dataset)
 
     def _load_from_controls(self):
@@ -315,14 +337,16 @@ class DataPanel(QWidget):
                                      settings.seed), settings)
 
     @Slot(object, object)
-    def _on_loaded(self, settings, dataset):
+    def _on_loaded(self, settings, plain):
         try:
+            settings, dataset = with_features(replace(settings, features=self._features.keys()),
+                                              plain)
             self._check_usable(dataset)
         except (DatasetError, ConfigError) as error:
             self._refuse(str(error))
             return
         self._settings = settings
-        self._use(dataset)
+        self._use(dataset, plain)
 
     @Slot(object, str)
     def _on_load_failed(self, _settings, message):
@@ -346,7 +370,7 @@ class DataPanel(QWidget):
             self, "Open a CSV file", "", "CSV files (*.csv *.tsv *.txt);;All files (*)")
         return path
 
-    def _on_csv_accepted(self, dataset):
+    def _on_csv_accepted(self, plain):
         dialog = self._csv_dialog
         self._loader.abandon()
         self._csv = dialog.choice()
@@ -354,9 +378,9 @@ class DataPanel(QWidget):
         self._test.setValue(dialog.test_ratio())
         self._test.blockSignals(False)
         self._select("csv")
-        self._settings = replace(self.settings(), name="csv")
+        self._settings, dataset = with_features(replace(self.settings(), name="csv"), plain)
         self._debounce.stop()
-        self._use(dataset)
+        self._use(dataset, plain)
 
     def _on_csv_rejected(self):
         self._select(self._dataset.name)

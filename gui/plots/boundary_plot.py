@@ -17,12 +17,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.plots.live_text import LiveText
 from gui.plots.one_feature_curve import OneFeatureCurve
 from gui.plots.point_picking import SelectedMark, nearest_within, pick_on_click
+from gui.plots.unit_view import UnitFocus
 from gui.plots.weight_images import WeightImages
 from gui.view import View
 
@@ -228,6 +229,14 @@ class BoundaryPlot(QWidget, View):
         layout.setSpacing(0)
         layout.addLayout(row, 1)
         layout.addWidget(self.parameters)
+        # A hidden unit's picture in place of P(y = 1) (gui/plots/unit_view.py).
+        self._focus = UnitFocus()
+        self._snapshot = None
+        self._back = QPushButton("&Back to the output: P(y = 1)")
+        self._back.setObjectName("back_to_output")
+        self._back.clicked.connect(lambda: self.show_unit(None))
+        self._back.hide()
+        layout.addWidget(self._back)
         layout.addWidget(self._caption)
         self._selected = SelectedMark(self._plot, POINT_SIZE + 10)
         self._session = None
@@ -284,6 +293,9 @@ class BoundaryPlot(QWidget, View):
     def set_session(self, session):
         """Forget the previous data and model; build the items for this session."""
         self._session = session
+        self._snapshot = None
+        self._focus.choose(None, 0, 0)
+        self._back.hide()
         self._last_key = None
         self._reset_items()
         if session.X_train.shape[0] == 1:
@@ -340,8 +352,67 @@ class BoundaryPlot(QWidget, View):
                                           names=("test y = 0", "test y = 1"))
         # After the points, so that in two columns each row pairs y = 0 with y = 1.
         self._legend.addItem(self._contour, "decision boundary P = 0.5")
-        self._set_caption("Heatmap: the model's P(y = 1) at every point of the plane. "
-                              "Training points filled, test points hollow. Click a training point to follow it.")
+        self._show_focus()
+
+    def _show_focus(self):
+        """Title, colour key and caption of the picture shown: P(y = 1) or a unit's a."""
+        session, focus = self._session, self._focus
+        names = session.feature_names
+        axes = (f"{names[0]} (standardised)", f"{names[1]} (standardised)")
+        pale = probability_colormap(pale=True)
+        if focus.unit is None:
+            theme.style_plot(self._plot, "P(y = 1) over the input plane", *axes)
+            self._bar.setColorMap(pale)
+            self._image.setColorMap(pale)
+            self._bar.setLevels((0.0, 1.0))
+            self._bar.getAxis("left").setLabel("P(y = 1)")
+            self._show_contour(True)
+            self._back.hide()
+            self._set_caption("Heatmap: the model's P(y = 1) at every point of the plane. "
+                              "Training points filled, test points hollow. Click a training "
+                              "point to follow it.")
+            return
+        theme.style_plot(self._plot, focus.title(session), *axes)
+        colours = focus.colormap(session, pale)
+        self._bar.setColorMap(colours)
+        self._image.setColorMap(colours)
+        self._bar.getAxis("left").setLabel("a")
+        self._show_contour(False)
+        self._back.show()
+        self._set_caption(focus.caption(session))
+
+    def _show_contour(self, shown):
+        """The P = 0.5 line and its legend row, which a unit's picture has neither of."""
+        self._contour.setVisible(shown)
+        listed = any(sample.item is self._contour for sample, _ in self._legend.items)
+        if shown == listed:
+            return
+        if shown:   # back in its place, before the selected example's row
+            self._legend.removeItem(self._selected.ring)
+            self._legend.addItem(self._contour, "decision boundary P = 0.5")
+            self._legend.addItem(self._selected.ring, "selected example")
+        else:
+            self._legend.removeItem(self._contour)
+        self._fit_legend()
+
+    def show_unit(self, layer, unit=0):
+        """Show hidden unit `unit` (0-based) of `layer` large instead of P(y = 1); None,
+        the output layer, or a unit without a picture: the decision boundary again.
+        Only for data drawn as a plane."""
+        if self._image is None:
+            return
+        if not self._focus.choose(self._session, -1 if layer is None else layer, unit):
+            return
+        self._show_focus()
+        self._last_key = None
+        self._painted_boundary = None
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot, None)
+
+    @property
+    def shown_unit(self):
+        """(layer, unit) of the hidden unit shown large, or None for P(y = 1)."""
+        return self._focus.unit
 
     def _build_line(self, session):
         self._kind = "line"
@@ -492,6 +563,7 @@ class BoundaryPlot(QWidget, View):
         array on in between."""
         if self._session is None:
             return False
+        self._snapshot = snapshot
         key = (snapshot.update, snapshot.example_index)
         if key == self._last_key:
             return False
@@ -500,6 +572,8 @@ class BoundaryPlot(QWidget, View):
         if self._line_mode:
             self.parameters.setText(self._one_feature.paint(snapshot.W, snapshot.b))
             return True
+        if self._image is not None and self._focus.unit is not None:
+            return self._paint_unit(snapshot) or changed
         if self._image is not None:
             return self._paint_plane(snapshot.boundary) or changed
         self._paint_shades(self._train, snapshot.metrics.A_L)
@@ -520,6 +594,21 @@ class BoundaryPlot(QWidget, View):
         self._image.setRect(*self._image_rect)
         x, y = contour_segments(boundary, DECISION_LEVEL, self._session.extent)
         self._contour.setData(x, y, connect="pairs")
+        return True
+
+    def _paint_unit(self, snapshot):
+        """A hidden unit's picture in place of P(y = 1); False for the one shown."""
+        pictures = snapshot.unit_pictures
+        if pictures is self._painted_boundary:
+            return False
+        self._painted_boundary = pictures
+        shown = self._focus.picture(snapshot, self._session)
+        if shown is None or not np.all(np.isfinite(shown[0])):
+            return False
+        image, levels = shown
+        self._image.setImage(image, autoLevels=False, levels=levels)
+        self._image.setRect(*self._image_rect)
+        self._bar.setLevels(levels)
         return True
 
     def _paint_shades(self, items, A):

@@ -58,16 +58,23 @@ class DiagramHover:
             text += f"\n{picture.edge_symbol} = {value:.4g}"
         return text
 
-    def tooltip_at(self, x, y, px_w, px_h):
-        """Tooltip for view point (x, y), given one pixel's size in view units; "" if none."""
-        if self._session is None:
-            return ""
+    def node_at(self, x, y, px_w, px_h):
+        """(layer, unit) of the node at view point (x, y), or None."""
         nx = (np.concatenate(self._node_x) - x) / px_w
         ny = (np.concatenate(self._node_y) - y) / px_h
         d = np.hypot(nx, ny)
         k = int(np.argmin(d))
         if d[k] <= max(HOVER_NODE_PX, self._node_size / 2):
-            return self.node_tooltip(*self._node_ids[k])
+            return self._node_ids[k]
+        return None
+
+    def tooltip_at(self, x, y, px_w, px_h):
+        """Tooltip for view point (x, y), given one pixel's size in view units; "" if none."""
+        if self._session is None:
+            return ""
+        node = self.node_at(x, y, px_w, px_h)
+        if node is not None:
+            return self.node_tooltip(*node)
         if self._snapshot is None or self._drawn_edges.size == 0:
             return ""
         e = self._edge_ends[self._drawn_edges]

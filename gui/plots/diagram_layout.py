@@ -89,9 +89,13 @@ class DiagramLayout:
                 self._node_size = size
                 self._nodes.setSize(size)
             radius = self._node_size / 2 + 2
+        thumb = self._thumbnails.side_px(height - band_h - label_h - 3 * MARGIN_PX - 4,
+                                         self._spacing, column_px, self._node_size)
+        radius = max(radius, thumb / 2 + 2)
         top = radius + band_h + 2 * MARGIN_PX
         bottom = radius + label_h + MARGIN_PX
-        half_first = max(radius, self._labels[0][0].boundingRect().width() / 2)
+        half_first = max(radius + self._input_names.width_px(),
+                         self._labels[0][0].boundingRect().width() / 2)
         half_last = max(radius, self._labels[-1][0].boundingRect().width() / 2)
         left, right = half_first + MARGIN_PX, half_last + MARGIN_PX
         px_h = 1.0 / max(height - top - bottom, 20.0)
@@ -100,6 +104,8 @@ class DiagramLayout:
         y_range = (-0.5 - top * px_h, 0.5 + bottom * px_h)
         self._view.setRange(xRange=x_range, yRange=y_range, padding=0)
         self._px = (px_w, px_h)
+        self._input_names.place(radius, px_w, self._spacing / px_h)
+        self._thumbnails.place(thumb, px_w, px_h)
         for l, (label, _) in enumerate(self._labels):
             label.setPos(float(l), 0.5 + radius * px_h)
         self._place_band()

@@ -12,16 +12,25 @@ edges are drawn as a handful of items (one per colour and width), strongest firs
 """
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.plots.boundary_plot import caption_label, probability_colormap, shade_brushes, shade_index
 from gui.plots.colour_scale_bar import ColourScaleBar
 from gui.plots.diagram_hover import DiagramHover
+from gui.plots.diagram_inputs import InputNames
 from gui.plots.diagram_layout import DiagramLayout
 from gui.plots.diagram_picture import diagram_picture, diverging_shade, symmetric_top
 from gui.plots.diagram_words import caption_text, number, phase_headline
+from gui.plots.unit_thumbnails import (
+    CAPTION,
+    UnitThumbnails,
+    box_shown,
+    missing_note,
+    pictures_reason,
+)
 from gui.view import View
 
 MAX_SHOWN = 16  # nodes drawn for a layer wider than ELIDE_ABOVE
@@ -30,7 +39,8 @@ MAX_EDGES = 600
 WIDTHS = (1, 2, 3, 5)  # whole pixels (no antialiasing), for |w| in each quarter of max |w|
 ALPHAS = (90, 150, 210, 255)
 NODE_PEN = "#303030"
-INPUT_CLIP = 3.0  # standardised inputs: +-3 standard deviations span the colours
+INPUT_CLIP = 3.0
+KEY_MIN_HEIGHT = 400   # below this, the unit pictures' key is said in the caption  # standardised inputs: +-3 standard deviations span the colours
 
 # How each layer's activations are mapped onto the blue-white-orange scale (0..1).
 SCALES = {
@@ -86,7 +96,10 @@ def gradient_colormap():
 
 class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
     """Nodes per layer, weights as edges, shaded by the selected example's activations;
-    while stepping, lit by the phase that just ran."""
+    while stepping, lit by the phase that just ran. A click on a hidden unit emits
+    unit_picked(l, j) (0-based j), on the output unit unit_picked(L, 0)."""
+
+    unit_picked = Signal(int, int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -118,7 +131,20 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._title)
+        self._units_box = QCheckBox("Unit pictures")
+        self._units_box.setObjectName("unit_pictures")
+        self._units_box.setChecked(True)
+        self._units_box.setStyleSheet("background-color: white; color: black;")
+        self._units_box.toggled.connect(self._on_units_toggled)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 8, 0)
+        top.setSpacing(0)
+        top.addWidget(self._title, 1)
+        top.addWidget(self._units_box, 0, Qt.AlignmentFlag.AlignTop)
+        top_widget = QWidget()
+        top_widget.setLayout(top)
+        top_widget.setStyleSheet("background-color: white;")
+        layout.addWidget(top_widget)
         layout.addWidget(self._canvas, 1)
         layout.addWidget(self._scales)
         layout.addWidget(self._caption)
@@ -128,6 +154,7 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
                                   for t in (0.0, 0.5, 1.0)]
         self._neutral_brush = pg.mkBrush(NEUTRAL_NODE)
         self._canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._canvas.scene().sigMouseClicked.connect(self._on_clicked)
         self._view.sigResized.connect(self._fit_layout)
         self._session = None
         self._snapshot = None
@@ -140,6 +167,9 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         self._band = self._band_label = None
         self._title_text = None
         self._palette = "weights"
+        self._input_names = InputNames(self._view)
+        self._missing_note = ""   # why a net has no unit pictures, for the caption
+        self._thumbnails = UnitThumbnails(self._view)
         self._show_scales(None)
         theme.unindexed(self._canvas)
 
@@ -177,6 +207,21 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         return [label.toPlainText() for label, _ in self._labels]
 
     @property
+    def thumbnails(self):
+        """The UnitThumbnails drawn in the hidden nodes (gui/plots/unit_thumbnails.py)."""
+        return self._thumbnails
+
+    @property
+    def units_box(self):
+        """The check box that shows or hides the unit pictures."""
+        return self._units_box
+
+    @property
+    def input_names(self):
+        """The names drawn beside the input units (none for more than 20 inputs)."""
+        return self._input_names.texts
+
+    @property
     def picture(self):
         """The DiagramPicture shown (gui/plots/diagram_picture.py), None before a snapshot."""
         return self._picture
@@ -209,7 +254,16 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         self._node_layer = np.concatenate([np.full(len(u), l) for l, u in enumerate(self._units)])
         self._build_edges(session)
         self._build_nodes(tallest)
+        self._thumbnails.build(session, self._kinds, self._units, self._node_x, self._node_y)
+        reason = pictures_reason(session)
+        self._units_box.setVisible(box_shown(session))
+        self._units_box.setEnabled(not reason)
+        self._missing_note = missing_note(session)
+        self._units_box.setToolTip(reason[:1].upper() + reason[1:] + "." if reason else
+                                   "Show in each hidden node what its unit has learned: its "
+                                   "activation a over the input plane.")
         self._build_labels(sizes)
+        self._input_names.build(session.feature_names, self._units[0], self._node_y[0])
         self._build_band()
         self._show_scales(None)
         self._fit_layout()
@@ -271,6 +325,26 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         self._node_pens = pg.mkPen(NODE_PEN, width=1.5), pg.mkPen(NEUTRAL_NODE_PEN, width=1)
         self._neutral_shown = None
 
+    # --- unit pictures: shown or not, and a click on a unit -----------------------------
+
+    def _on_units_toggled(self, _checked):
+        snapshot = self._snapshot
+        if snapshot is not None:
+            self._last_key = None
+            self.show_snapshot(snapshot, None)
+
+    def _on_clicked(self, event):
+        if self._session is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        scene_pos = event.scenePos()
+        if not self._view.sceneBoundingRect().contains(scene_pos):
+            return
+        p = self._view.mapSceneToView(scene_pos)
+        node = self.node_at(p.x(), p.y(), *self._view.viewPixelSize())
+        if node is not None and node[0] > 0:
+            event.accept()
+            self.unit_picked.emit(*node)
+
     # --- fitting to the widget's size -----------------------------------------------
 
     def apply_zoom(self, level):
@@ -284,6 +358,8 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._fit_scales(event.size().width())
+        if self._thumbnails.shown() and self._picture is not None:
+            self._show_words(self._picture, self._snapshot.example_index)
 
     def _fit_scales(self, width=None, shown=None):
         """One row if the scales fit the width, else one above the other. Called before
@@ -315,7 +391,9 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         self._snapshot = snapshot
         picture = diagram_picture(snapshot)
         self._picture = picture
-        changed = self._show_words(picture, snapshot.example_index)
+        changed = self._thumbnails.show(
+            snapshot, self._units_box.isChecked() and not picture.stepping)
+        changed |= self._show_words(picture, snapshot.example_index)
         changed |= self._paint_nodes(picture)
         changed |= self._paint_edges(picture)
         self._place_band()
@@ -328,9 +406,19 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
         if changed:
             self._title_text = title
             self._title.setText(title)
-        self._caption.setText(caption_text(picture, example))
+        pictures = self._thumbnails.shown() and not picture.stepping
+        if not pictures:
+            self._caption.setText(caption_text(picture, example) + self._missing_note)
+        elif self._key_fits():
+            self._caption.setText(CAPTION)
+        else:   # the key in words: a line of caption is shorter than the key's bar
+            self._caption.setText(f"{CAPTION} Colours: {scale_text(self._kinds[1])}.")
         self._show_scales(picture)
         return changed
+
+    def _key_fits(self):
+        """Whether the unit pictures' key has room as a bar of its own."""
+        return self.height() >= KEY_MIN_HEIGHT
 
     def _show_scales(self, picture):
         colours = self._gradient_colours
@@ -345,6 +433,10 @@ class NetworkDiagram(QWidget, View, DiagramHover, DiagramLayout):
             top = symmetric_top(picture.edges)
             self._edge_scale.set_scale(f"edges {picture.edge_symbol}:", colours,
                                        (number(-top), "", number(top)))
+        key = self._thumbnails.key() if self._thumbnails.shown() else None
+        if key is not None and not nodes and self._key_fits():
+            nodes = True   # the nodes' bar is free: it shows the pictures' scale
+            self._node_scale.set_scale(*key)
         self._fit_scales(shown=(bool(nodes), bool(edges)))
         self._node_scale.setVisible(bool(nodes))
         self._edge_scale.setVisible(bool(edges))

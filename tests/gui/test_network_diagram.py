@@ -174,6 +174,7 @@ def test_same_update_is_not_repainted_and_non_finite_is_grey(qtbot, small):
 def test_nodes_and_edges_are_painted_in_their_colours(qtbot, small):
     _trainer, session, snapshot = small
     diagram = shown(qtbot, session, snapshot)
+    diagram.units_box.setChecked(False)   # the unit pictures would cover the hidden nodes
     diagram.show()
     qtbot.waitExposed(diagram)
     painted = Painted(diagram.nodes.getViewBox())
@@ -212,3 +213,16 @@ def test_a_snapshot_that_changes_nothing_drawn_says_so(qtbot, small):
     assert drawn_edges(diagram) != {}
     assert any(item.getData()[0] is not before[key]
                for key, item in diagram.edge_items.items())
+
+
+def test_inputs_are_named_beside_their_nodes_unless_too_close_together(qtbot):
+    _trainer, session, snapshot = trained("xor", (2, 3, 1), updates=1)
+    diagram = shown(qtbot, session, snapshot)
+    diagram.show()
+    qtbot.waitExposed(diagram)
+    assert diagram.input_names == ["x1", "x2"]
+    _trainer, session, snapshot = trained("xor", (2, 100, 1), updates=1)
+    diagram.set_session(session)   # 16 drawn hidden units: the two inputs sit close
+    diagram.resize(900, 200)
+    qtbot.wait(50)
+    assert diagram.input_names == []
