@@ -41,8 +41,8 @@ SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074
 LEGEND_HELP = (
     "||dW[l]||_F: the Frobenius norm (root of the sum of squares) of the gradient of the\n"
     "cost with respect to the weights of layer l, from the latest backward pass.\n"
-    f"A red hatched bar is below {VANISHING_RATIO:g} x the largest layer's norm or below\n"
-    f"{VANISHING_ABSOLUTE:g}: that layer barely learns (a vanishing gradient). A red cross\n"
+    f"An orange hatched bar is below {VANISHING_RATIO:g} x the largest layer's norm or below\n"
+    f"{VANISHING_ABSOLUTE:g}: that layer barely learns (a vanishing gradient). An orange cross\n"
     "at the bottom is a norm of 0 (a dead layer: nothing reaches its weights) or one too\n"
     f"small to plot. A cross-hatched bar is above {EXPLODING_ABSOLUTE:g} or not finite: an\n"
     "exploding gradient. Flagged layers are named under the plots.")

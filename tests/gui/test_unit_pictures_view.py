@@ -221,7 +221,7 @@ def test_a_short_diagram_says_the_key_in_its_caption_instead_of_a_bar(qtbot, xor
     assert "Colours:" not in diagram.caption
     show_at(diagram, qtbot, 900, 300)
     qtbot.wait(50)
-    assert "Colours: tanh: -1 (blue) \u2026 0 (white) \u2026 +1 (red)." in diagram.caption
+    assert "Colours: tanh: -1 (blue) \u2026 0 (white) \u2026 +1 (orange)." in diagram.caption
     assert not any(text.startswith("unit pictures") for text in diagram.scale_texts)
 
 
