@@ -31,8 +31,8 @@ from gui.plots.surface_picture import make_surface_picture
 from gui.view import View
 
 PATH_COLOUR = "#ffffff"
-POINT_COLOUR = "#ff3030"
-STEP_COLOUR = "#ff3030"
+POINT_COLOUR = theme.VERMILLION   # stands out on viridis, for colour-blind eyes too
+STEP_COLOUR = theme.VERMILLION
 MARKED_POINTS = 2000      # the newest this many updates get a dot each (drawn_path: the line)
 KEPT_POINTS = 200_000     # the view thins its older points beyond this many
 STEP_SHARE = 0.15         # the drawn step is this share of the region's shorter side

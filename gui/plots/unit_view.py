@@ -8,6 +8,7 @@ point is exactly the unit's.
 """
 import numpy as np
 
+from engine.activations import ACTIVATIONS
 from gui.plots.unit_levels import activation_colormap, activation_levels
 
 
@@ -27,7 +28,12 @@ def upsample(picture, resolution):
 
 def unit_title(layer, unit, kind):
     """The words over a unit's large picture (unit 0-based, shown 1-based)."""
-    return f"Layer {layer}, unit {unit + 1}: a = {kind}(z)"
+    return f"Layer {layer}, unit {unit + 1}: a = {ACTIVATIONS[kind].formula}"
+
+
+def short_label(kind):
+    """'leaky ReLU' for 'leaky_relu': the activation's name as people write it."""
+    return ACTIVATIONS[kind].label.split(" (")[0]
 
 
 class UnitFocus:
@@ -58,8 +64,8 @@ class UnitFocus:
     def caption(self, session):
         layer, unit = self.unit
         kind = self.kind(session)
-        return (f"layer {layer}, unit {unit + 1}: a = {kind}(z) over the plane, on the "
-                f"scale of {kind} (the key). Click the output unit in the network, or "
+        return (f"layer {layer}, unit {unit + 1}: a = {ACTIVATIONS[kind].formula} over the "
+                f"plane, on the scale of {short_label(kind)} (the key). Click the output unit in the network, or "
                 "Back, for P(y = 1).")
 
     def colormap(self, session, full):

@@ -19,7 +19,7 @@ TILE_OUTLINE = "#808080"
 
 
 def weight_colormap():
-    """Blue (negative) -> white (0) -> red (positive): the colours of the weight signs."""
+    """Blue (negative) -> white (0) -> orange (positive): the colours of the weight signs."""
     return pg.ColorMap(pos=[0.0, 0.5, 1.0],
                        color=[theme.NEGATIVE_WEIGHT, "#ffffff", theme.POSITIVE_WEIGHT])
 
@@ -136,7 +136,7 @@ class WeightImages(QWidget):
         return self._mosaic.flat[self._where].reshape(-1, h, w)
 
     def _set_caption(self, scale):
-        text = (f"{self._shown_note}Red: weight > 0, blue: < 0. Scale: max |w| = {scale:.2g} "
+        text = (f"{self._shown_note}Orange: weight > 0, blue: < 0. Scale: max |w| = {scale:.2g} "
                 "(largest in these tiles, now).")
         if text != self._scale_text:
             self._scale_text = text

@@ -9,6 +9,7 @@ import pytest
 from on_screen import new_view, show_at
 from pixels import Painted
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
 from two_parameter_run import shown, two_parameter_run
 
 from engine.config import make_model_config, make_train_config
@@ -16,7 +17,7 @@ from engine.dataset import load_dataset
 from engine.loss_surface import costs_at, surface_values
 from engine.snapshot import SnapshotStream, make_session_info
 from engine.trainer import Trainer
-from gui.plots.loss_surface_view import LossSurfaceView
+from gui.plots.loss_surface_view import POINT_COLOUR, LossSurfaceView
 from gui.plots.mode_paths import STYLES
 from gui.training_history import TrainingHistory
 
@@ -64,7 +65,9 @@ def test_heatmap_contours_and_path_are_painted(view, qtbot):
     middle = (points[2] + points[3]) / 2      # on the line between two early updates
     assert (255, 255, 255) in painted.colours_near(*middle, radius=2)
     b, w = points[-1]
-    assert any(r > 200 and g < 90 for r, g, _ in painted.colours_near(b, w, radius=3))
+    point = QColor(POINT_COLOUR)
+    assert any(abs(r - point.red()) + abs(g - point.green()) + abs(bl - point.blue()) < 40
+               for r, g, bl in painted.colours_near(b, w, radius=3))
     assert view.step_head.isVisible() and "drawn" in view.readout.text()
 
 
