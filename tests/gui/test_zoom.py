@@ -101,3 +101,16 @@ def test_a_legend_shrinks_back_with_its_labels(window, qtbot):
     window.zoom.reset()
     qtbot.wait(50)
     assert legend.boundingRect().width() == pytest.approx(width, abs=2)
+
+
+def test_a_window_of_its_own_made_while_zoomed_opens_at_the_zoom(window, qtbot):
+    base = window.font().pointSizeF()
+    window.zoom.set_level(2.0)
+    window.compare_control.open()
+    dialog = window.compare_control.view
+    assert dialog.font().pointSizeF() == pytest.approx(2 * base)
+    dialog.close()
+    window.zoom.set_level(1.0)
+    window.compare_control.open()
+    assert dialog.font().pointSizeF() == pytest.approx(base)
+    dialog.close()
