@@ -171,3 +171,17 @@ def test_a_new_lesson_drops_the_check_of_the_last_one(window, qtbot):
     assert control.claim_check.busy()
     control.choose(control.library.find("digits"))
     assert not control.claim_check.busy() and control.panel.claim.text() == ""
+
+
+def test_a_check_that_fails_unexpectedly_ends_as_a_message_not_checking_for_ever(
+        window, qtbot, monkeypatch):
+    def broken(lesson, keep_going=None):
+        return {}["no such run"]
+
+    monkeypatch.setattr("gui.lessons.claim_check.check_claim", broken)
+    control = choose(window, "extra-features")
+    qtbot.mouseClick(control.panel.check_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not control.claim_check.busy(), timeout=WAIT_MS)
+    text = control.panel.claim.text()
+    assert "could not be checked: 'no such run'" in text, text
+    assert control.panel.check_button.isEnabled()
