@@ -13,7 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import theme
+
 TEXT_POINT_SIZE = 15
+STEP_POINT_SIZE = 13
 TITLE_POINT_SIZE = 18
 NEXT_MARK = "▶ "
 
@@ -37,20 +40,24 @@ def step_text(index, step):
 
 class LessonPanel(QWidget):
     """Shows one Lesson (its title first, in the text, which scrolls); emits
-    step_chosen(index) when a step's button is pressed."""
+    step_chosen(index) when a step's button is pressed.
+
+    Its text and step buttons are larger than the window's and made as lessons come, so
+    it sizes them itself for the window's zoom (gui/zoom_styler.py calls apply_zoom);
+    its other widgets inherit the window's zoomed font."""
 
     step_chosen = Signal(int)
     check_requested = Signal()
+    sizes_own_text = True
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.lesson = None
         self.next_step = 0
+        self._zoom = theme.zoom_level()
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
-        text_font = QFont()
-        text_font.setPointSize(TEXT_POINT_SIZE)
-        self.text.setFont(text_font)
+        self.text.setFont(self._font(TEXT_POINT_SIZE))
         self.steps_box = QVBoxLayout()
         self.steps_box.setSpacing(4)
         steps = QWidget()
@@ -78,13 +85,31 @@ class LessonPanel(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(body, 1)
 
+    def _font(self, point_size, bold=False):
+        font = QFont(self.font())
+        font.setPointSizeF(point_size * self._zoom)
+        font.setBold(bold)
+        return font
+
+    def apply_zoom(self, level):
+        """Text, title and step buttons `level` times their size."""
+        self._zoom = level
+        self.text.setFont(self._font(TEXT_POINT_SIZE))
+        if self.lesson is not None:
+            self._show_text()
+            self.mark_next(self.next_step)
+
+    def _show_text(self):
+        size = TITLE_POINT_SIZE * self._zoom
+        title = (f'<p style="font-size: {size:g}pt; font-weight: bold;">'
+                 f"{html.escape(self.lesson.title)}</p>")
+        paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in self.lesson.explanation)
+        self.text.setHtml(title + paragraphs)
+
     def show_lesson(self, lesson):
         """Show `lesson` with its first step marked as the next."""
         self.lesson = lesson
-        title = (f'<p style="font-size: {TITLE_POINT_SIZE}pt; font-weight: bold;">'
-                 f"{html.escape(lesson.title)}</p>")
-        paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in lesson.explanation)
-        self.text.setHtml(title + paragraphs)
+        self._show_text()
         for button in self.buttons:
             self.steps_box.removeWidget(button)
             button.deleteLater()
@@ -92,9 +117,6 @@ class LessonPanel(QWidget):
         for index, step in enumerate(lesson.steps):
             button = QPushButton(step_text(index, step))
             button.setToolTip(step.label)
-            font = button.font()
-            font.setPointSize(TEXT_POINT_SIZE - 2)
-            button.setFont(font)
             button.setStyleSheet("QPushButton { text-align: left; padding: 4px 8px; }")
             button.clicked.connect(self._button_pressed)
             self.steps_box.addWidget(button)
@@ -120,9 +142,7 @@ class LessonPanel(QWidget):
         for k, button in enumerate(self.buttons):
             text = step_text(k, self.lesson.steps[k])
             button.setText(NEXT_MARK + text if k == index else text)
-            font = button.font()
-            font.setBold(k == index)
-            button.setFont(font)
+            button.setFont(self._font(STEP_POINT_SIZE, bold=k == index))
 
     @Slot()
     def _button_pressed(self):

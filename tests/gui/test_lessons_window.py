@@ -2,6 +2,9 @@
 rebuilds, its panel shows the explanation and the steps, the steps apply one by one, and
 a malformed lesson file is named in the banner while the others still load."""
 import json
+import re
+
+import pytest
 
 from PySide6.QtCore import Qt, QTimer
 
@@ -185,3 +188,27 @@ def test_a_check_that_fails_unexpectedly_ends_as_a_message_not_checking_for_ever
     text = control.panel.claim.text()
     assert "could not be checked: 'no such run'" in text, text
     assert control.panel.check_button.isEnabled()
+
+
+def lesson_sizes(panel):
+    """The text's, the first step button's and the title's (the largest) point sizes."""
+    sizes = re.findall(r"font-size:\s*([\d.]+)pt", panel.text.toHtml())
+    return (panel.text.font().pointSizeF(), panel.buttons[0].font().pointSizeF(),
+            max(float(size) for size in sizes))
+
+
+def test_the_lesson_text_title_and_steps_follow_the_zoom_made_before_and_after(
+        window, qtbot):
+    control = choose(window, "batch-modes")
+    at_1x = lesson_sizes(control.panel)
+    window.zoom.set_level(2.0)
+    try:
+        # Chosen after the zoom: its buttons are new, and zoomed as they are made.
+        control.choose(control.library.find("learning-rate"))
+        assert lesson_sizes(control.panel) == pytest.approx([2 * s for s in at_1x])
+        assert control.panel.buttons[0].font().bold()
+        window.zoom.set_level(1.5)
+        assert lesson_sizes(control.panel) == pytest.approx([1.5 * s for s in at_1x])
+    finally:
+        window.zoom.reset()
+    assert lesson_sizes(control.panel) == pytest.approx(at_1x)
