@@ -2,12 +2,14 @@
 and one button per step, the next one marked, that the lecturer applies one by one."""
 import html
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -80,7 +82,14 @@ class LessonPanel(QWidget):
         self.buttons = []
         body = QHBoxLayout()
         body.addWidget(self.text, 2)
-        body.addWidget(steps, 1)
+        # The steps scroll, as the text does: a strip of a dock (presenter mode) or a
+        # zoomed window must not be held tall by the column of buttons.
+        steps_scroll = QScrollArea()
+        steps_scroll.setWidget(steps)
+        steps_scroll.setWidgetResizable(True)
+        steps_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        steps_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body.addWidget(steps_scroll, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(body, 1)
