@@ -2,6 +2,7 @@
 that names the file and the problem, and the other files still load."""
 import copy
 import json
+import re
 
 import pytest
 
@@ -153,3 +154,12 @@ def test_the_format_notes_name_every_check_figure_and_action():
     notes = (files("resources") / "lessons" / "FORMAT.md").read_text(encoding="utf-8")
     for name in (*CHECKS, *FIGURES, *STEP_ACTIONS):
         assert f"`{name}`" in notes, name
+
+
+def test_the_lessons_name_colours_as_the_app_does():
+    """Positive weights and the loss surface's step are vermillion, which the app's words
+    call orange (gui/plots/diagram_words.py); no lesson may send the class looking for red."""
+    words = {lesson.id: " ".join(lesson.explanation).lower() for lesson in LIBRARY.lessons}
+    assert not [i for i, text in words.items() if re.search(r"\bred\b", text)]
+    assert "orange pixels push the unit up" in words["digits"]
+    assert "the orange arrow is the next step" in words["one-neuron"]
