@@ -84,12 +84,13 @@ class LessonPanel(QWidget):
         body.addWidget(self.text, 2)
         # The steps scroll, as the text does: a strip of a dock (presenter mode) or a
         # zoomed window must not be held tall by the column of buttons.
-        steps_scroll = QScrollArea()
-        steps_scroll.setWidget(steps)
-        steps_scroll.setWidgetResizable(True)
-        steps_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        steps_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body.addWidget(steps_scroll, 1)
+        self._steps = steps
+        self._steps_scroll = QScrollArea()
+        self._steps_scroll.setWidget(steps)
+        self._steps_scroll.setWidgetResizable(True)
+        self._steps_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._steps_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body.addWidget(self._steps_scroll, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(body, 1)
@@ -152,6 +153,12 @@ class LessonPanel(QWidget):
             text = step_text(k, self.lesson.steps[k])
             button.setText(NEXT_MARK + text if k == index else text)
             button.setFont(self._font(STEP_POINT_SIZE, bold=k == index))
+        # Wide enough for the longest step's whole text beside the scroll bar.
+        # (From each widget: new buttons count in the column's layout only once shown.)
+        scroll_bar = self._steps_scroll.verticalScrollBar().sizeHint().width()
+        widest = max(w.sizeHint().width()
+                     for w in (*self.buttons, self.check_button, self.steps_caption))
+        self._steps_scroll.setMinimumWidth(widest + scroll_bar)
 
     @Slot()
     def _button_pressed(self):

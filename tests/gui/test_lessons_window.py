@@ -212,3 +212,18 @@ def test_the_lesson_text_title_and_steps_follow_the_zoom_made_before_and_after(
     finally:
         window.zoom.reset()
     assert lesson_sizes(control.panel) == pytest.approx(at_1x)
+
+
+def test_every_step_shows_its_whole_text_zoomed_in_presenter_size(window, qtbot):
+    window.resize(1366, 768)
+    window.zoom.set_level(1.5)
+    try:
+        control = choose(window, "batch-modes")
+        qtbot.wait(50)
+        viewport = control.panel._steps_scroll.viewport()
+        for button in control.panel.buttons:
+            assert button.width() >= button.sizeHint().width(), button.text()
+            right = button.mapTo(viewport, button.rect().topRight()).x()
+            assert right < viewport.width(), button.text()    # not cut off at the side
+    finally:
+        window.zoom.reset()
