@@ -3,15 +3,21 @@ full screen on the screen the window is on, the zoom presenter mode remembers (1
 first time), thicker lines and larger markers for a projector, and the controls reduced
 to what a lecturer changes while talking: learning rate, examples per update, L2 and
 speed (data and model stay as they are; Play and the step keys are in the tool bar).
+A lesson's dock stays, as a strip along the bottom.
 Leaving puts back the window's geometry, dock arrangement, zoom and fonts exactly."""
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 
 from .key_sheet import VIEW, set_key_group
 
+QWIDGETSIZE_MAX = (1 << 24) - 1   # Qt's 'no maximum'
+
 PRESENTER_KEY = "F5"
 RESTORE_DOCKS_MS = 30   # after the window's new size and fonts have been laid out
 LINE_BOOST = 1.25   # lines, beyond the zoom: they must read from the back row
+# The lesson dock's share of the screen's height: the lecturer keeps the lesson's text in
+# view (it scrolls), the views keep the rest.
+PRESENTER_LESSON_SHARE = 0.25
 
 
 class PresenterMode(QObject):
@@ -64,6 +70,24 @@ class PresenterMode(QObject):
     def _arrange_views(self):
         if self.active:
             self._window.layouts.arrange_default()
+            self.fit_lesson_dock()
+
+    def fit_lesson_dock(self):
+        """While presenting, the lesson dock (if there is one) is a strip at most
+        PRESENTER_LESSON_SHARE of the screen high: the views below a hidden central
+        widget would otherwise leave it all the height they do not need."""
+        w = self._window
+        lesson = w.lessons.dock
+        if not self.active or lesson is None:
+            return
+        height = int(w.height() * PRESENTER_LESSON_SHARE)
+        lesson.setMaximumHeight(height)
+        w.resizeDocks([lesson], [height], Qt.Vertical)
+
+    def _unfit_lesson_dock(self):
+        lesson = self._window.lessons.dock
+        if lesson is not None:
+            lesson.setMaximumHeight(QWIDGETSIZE_MAX)
 
     def leave(self):
         if not self.active:
@@ -76,6 +100,7 @@ class PresenterMode(QObject):
             panel.show()
         w.setFocus()   # not into the first field of the panels shown again
         w.controls_dock.setWindowTitle("Controls")
+        self._unfit_lesson_dock()
         w.zoom.use_presenter_level(False)
         w.zoom_styler.set_line_boost(1.0)
         if self._window_state & Qt.WindowState.WindowMaximized:

@@ -2,7 +2,7 @@
 (Ctrl+1 ... Ctrl+7), fills the window; the same key again, or Esc, brings the layout back.
 (Not Alt+n: Alt+2 is the L2 field's key.)
 
-The other docks are hidden, and the dock arrangement is saved before and restored after
+The other docks (the lesson's too) are hidden, and the dock arrangement is saved before and restored after
 with QMainWindow.saveState/restoreState, as gui/window_layouts.py does for its layouts.
 """
 from PySide6.QtCore import QObject, Slot
@@ -17,7 +17,7 @@ VIEW_MODIFIER = "Ctrl"
 
 class ViewLarge(QObject):
     """For `window` (a MainWindow): its view_docks (title -> QDockWidget, in the order
-    of VIEWS) and controls_dock."""
+    of VIEWS), controls_dock and lessons (its dock, None until a lesson is chosen)."""
 
     def __init__(self, window):
         super().__init__(window)
@@ -79,7 +79,10 @@ class ViewLarge(QObject):
         window = self._window
         if self._saved is None:
             self._saved = window.saveState()
-        for dock in (window.controls_dock, *window.view_docks.values()):
+        lesson = window.lessons.dock
+        others = (window.controls_dock, *window.view_docks.values(),
+                  *(() if lesson is None else (lesson,)))
+        for dock in others:
             if dock is not window.view_docks[title]:
                 dock.hide()
         target = window.view_docks[title]

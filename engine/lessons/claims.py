@@ -97,9 +97,11 @@ def _not_above(results, p):
 def _times_above(results, p):
     figure, value = _measure(results, p)
     _, other = _measure(results, p, "other")
-    ratio = value / other if other > 0 else math.inf
-    return Outcome(value >= p["factor"] * other,
-                   f"{p['run']}: {figure.label} {figure.show(value)}, {show_times(ratio)} "
+    ratio = value / other if other > 0 else (math.inf if value > 0 else 1.0)
+    times = "above" if math.isinf(ratio) else show_times(ratio)
+    # value > other as well: two zeros (or two equal figures) are never "times above".
+    return Outcome(value >= p["factor"] * other and value > other,
+                   f"{p['run']}: {figure.label} {figure.show(value)}, {times} "
                    f"{p['other']} ({figure.show(other)}; at least {p['factor']:g}x)")
 
 

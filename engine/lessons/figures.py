@@ -9,14 +9,16 @@ from engine.trainer import Trainer, TrainingDiverged
 
 @dataclass(frozen=True)
 class RunResult:
-    """A finished run: its trainer, its metrics, the cost of every update, whether the
-    divergence guard stopped it, and the gradient sizes ||dW[l]|| of the starting weights
-    (full batch, index 0 is layer 1)."""
+    """A finished run: its trainer, its metrics, the cost of every update (on that
+    update's batch), the cost on every training example before the first update and after
+    each one, whether the divergence guard stopped it, and the gradient sizes ||dW[l]||
+    of the starting weights (full batch, index 0 is layer 1)."""
 
     name: str
     trainer: Trainer
     metrics: object
     costs: np.ndarray
+    training_costs: np.ndarray
     diverged: bool
     start_dW_norms: tuple
 
@@ -30,13 +32,21 @@ def train_run(run, settings, keep_going=None):
     start_dW, _, _ = gradient_sizes(trainer.network, dataset.X_train, dataset.Y_train,
                                     trainer.l2)
     updates = run.updates if run.epochs is None else run.epochs * trainer.updates_per_epoch
+    X, Y = dataset.X_train, dataset.Y_train
+    # The batch costs of a small batch differ mostly by which examples are in the batch;
+    # the cost on all of them after each update shows how the descent itself went.
+    training_costs = [trainer.network.cost(X, Y, trainer.l2)]
     diverged = False
     try:
-        trainer.run(updates, keep_going)
+        for _ in range(updates):
+            if not trainer.run(1, keep_going):
+                break
+            training_costs.append(trainer.network.cost(X, Y, trainer.l2))
     except TrainingDiverged:
         diverged = True
     costs = np.array(trainer.costs.exact_values(), dtype=np.float64)
-    return RunResult(run.name, trainer, compute_metrics(trainer), costs, diverged,
+    return RunResult(run.name, trainer, compute_metrics(trainer), costs,
+                     np.array(training_costs, dtype=np.float64), diverged,
                      tuple(float(v) for v in start_dW))
 
 
@@ -53,8 +63,17 @@ def _cost_rises(r):
 
 
 def _cost_noise(r):
-    """The variance of the successive differences of the cost curve: how jagged it is."""
+    """The variance of the successive differences of the cost curve (each update's cost
+    on its own batch): how jagged the plotted curve is, which for small batches is mostly
+    which examples each batch holds."""
     return float(np.var(np.diff(r.costs))) if len(r.costs) > 2 else 0.0
+
+
+def _cost_climb(r):
+    """How far the cost on all training examples went up in all, adding every update
+    that raised it: 0 for a descent that only ever goes down, large for a noisy one."""
+    steps = np.diff(r.training_costs)
+    return float(np.sum(steps[steps > 0]))
 
 
 def _gradient_ratio(r):
@@ -117,8 +136,9 @@ FIGURES = {
     "test_cost": Figure("test cost", lambda r: r.metrics.test_cost, _number),
     "cost_drop": Figure("cost drop", _cost_drop, _percent),
     "cost_rises": Figure("share of updates raising the cost", _cost_rises, _percent),
-    "cost_noise": Figure("cost noise",
-                         _cost_noise, _number),
+    "cost_noise": Figure("cost noise", _cost_noise, _number),
+    "cost_climb": Figure("total rise of the training cost", _cost_climb,
+                         _number),
     "diverged": Figure("divergence guard fired", lambda r: float(r.diverged), _yes_no),
     "updates": Figure("updates made", lambda r: float(r.trainer.update_count),
                       lambda v: f"{v:,.0f}"),

@@ -19,6 +19,7 @@ from engine.config import (
 from engine.dataset import DATASET_NAMES
 from engine.errors import DatasetError
 from engine.initialisers import INITIALISERS
+from engine.loss_graph import GraphInputError, check_inputs
 from engine.input_features import check_feature_keys
 from engine.synthetic import MAX_NOISE, MAX_POINTS, MIN_POINTS
 
@@ -246,8 +247,16 @@ def _check(item, where, run_names):
     if kind == "between" and params["low"] > params["high"]:
         raise LessonError(f"{where}: low ({params['low']:g}) must not be above high "
                           f"({params['high']:g})")
-    if kind == "graph_matches_engine" and params["y"] not in (0.0, 1.0):
-        raise LessonError(f"{where}.y must be 0 or 1, got {params['y']:g}")
+    if kind == "graph_matches_engine":
+        if params["y"] not in (0.0, 1.0):
+            raise LessonError(f"{where}.y must be 0 or 1, got {params['y']:g}")
+        try:
+            check_inputs(params["x"], params["w"], params["b"], params["y"])
+        except GraphInputError as error:
+            raise LessonError(f"{where}: {error}") from None
+    if "other" in params and params["other"] == params["run"]:
+        raise LessonError(f"{where}: run and other are both {json.dumps(params['run'])}; "
+                          f"a run compared with itself proves nothing, name another run")
     return Check(kind, params)
 
 

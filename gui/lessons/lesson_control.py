@@ -202,6 +202,7 @@ class LessonControl(QObject):
             window.addDockWidget(Qt.BottomDockWidgetArea, self.dock)
             # Once the new dock has been laid out, or the views keep all the height.
             QTimer.singleShot(0, self._size_dock)
+            window.presenter.fit_lesson_dock()   # a strip, if presenting already
         self.dock.show()
         self.dock.raise_()
 

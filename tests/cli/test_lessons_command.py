@@ -81,3 +81,13 @@ def test_a_missing_file_is_named(capsys, tmp_path):
     code, out, _ = run_main(capsys, "--check", str(tmp_path / "nowhere.json"))
     assert code == 1
     assert out.startswith("FAILED  nowhere.json: cannot be read (No such file or directory)")
+
+
+def test_a_graph_claim_beyond_the_graphs_range_is_one_line_not_a_traceback(capsys, tmp_path):
+    claim = {"runs": [], "checks": [{"kind": "graph_matches_engine", "x": 800, "w": 1}]}
+    mine = lesson_file(tmp_path, "m.json", id="m", claim=claim)
+    code, out, err = run_main(capsys, "--check", str(mine))
+    assert code == 1 and err == ""
+    assert out == ("FAILED  m.json: claim.checks[0]: w x + b must be within -300 to 300 "
+                   "(here it is 800): beyond, the graph's exp blocks e^z and e^-z would "
+                   "overflow\n")

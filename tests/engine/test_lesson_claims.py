@@ -6,6 +6,7 @@ import pytest
 from engine.lessons.claims import check_claim
 from engine.lessons.figures import FIGURES, train_run
 from engine.lessons.library import bundled_lessons
+from engine.lessons.reading import lesson_from_dict, lesson_to_dict
 from engine.trainer import Trainer
 
 LIBRARY = bundled_lessons()
@@ -103,9 +104,42 @@ def test_stochastic_descent_is_noisier_and_takes_more_updates_from_the_same_star
     full, mini, sgd = runs["full batch"], runs["mini-batch of 10"], runs["stochastic"]
     # The same number of examples seen: 30 epochs each.
     assert full.trainer.epoch_count == mini.trainer.epoch_count == sgd.trainer.epoch_count == 30
-    assert figure(sgd, "cost_noise") >= 100 * figure(full, "cost_noise")
+    # Noise of the descent itself, on every training example after each update: full
+    # batch only goes down, mini-batches climb back a little, single examples a lot.
+    assert len(full.training_costs) == 31 and len(sgd.training_costs) == 30 * 150 + 1
+    assert figure(full, "cost_climb") == 0
+    assert 0 < figure(mini, "cost_climb") < 0.5
+    assert figure(sgd, "cost_climb") >= max(0.5, 10 * figure(mini, "cost_climb"))
     assert (figure(sgd, "updates_per_epoch") > figure(mini, "updates_per_epoch")
             > figure(full, "updates_per_epoch") == 1)
+
+
+def batch_modes_variant(learning_rate=None, runs=None):
+    """The batch-modes lesson as JSON with another learning rate or other runs."""
+    value = lesson_to_dict(LIBRARY.find("batch-modes"))
+    if learning_rate is not None:
+        value["training"]["learning_rate"] = learning_rate
+    if runs is not None:
+        value["claim"]["runs"] = runs
+    return lesson_from_dict(value)
+
+
+def test_the_noise_claim_fails_when_the_weights_barely_move():
+    result = check_claim(batch_modes_variant(learning_rate=1e-5))
+    at_least, than_mini, mini_than_full = [o for o in result.outcomes
+                                           if "training cost" in o.text]
+    assert not result.passed
+    # Single examples still push the cost up now and then, but by next to nothing.
+    assert not at_least.passed and not mini_than_full.passed, result.summary()
+    assert "rise of the training cost 0.00" in at_least.text
+
+
+def test_the_noise_claim_fails_for_two_full_batch_runs():
+    runs = [{"name": name, "epochs": 30} for name in ("full batch", "mini-batch of 10",
+                                                      "stochastic")]
+    result = check_claim(batch_modes_variant(runs=runs))
+    noise = [o for o in result.outcomes if "training cost" in o.text]
+    assert len(noise) == 3 and not any(o.passed for o in noise), result.summary()
 
 
 def test_digits_one_against_the_rest_beats_always_saying_no():

@@ -2,6 +2,7 @@
 that names the file and the problem, and the other files still load."""
 import copy
 import json
+import re
 
 import pytest
 
@@ -105,6 +106,11 @@ MALFORMED = [
     (("claim", "checks"), [], "claim.checks must be a list of at least one check"),
     (("claim", "updates"), DELETE, "claim.runs[0] needs 'updates' or 'epochs'"),
     (("claim", "runs", 1, "name"), "a", "claim.runs: two runs have the same name"),
+    (("claim", "checks", 1, "other"), "a",
+     'claim.checks[1]: run and other are both "a"; a run compared with itself proves '
+     'nothing, name another run'),
+    (("claim", "checks", 1), {"kind": "graph_matches_engine", "x": 800, "w": 1},
+     "claim.checks[1]: w x + b must be within -300 to 300 (here it is 800)"),
 ]
 
 
@@ -148,3 +154,12 @@ def test_the_format_notes_name_every_check_figure_and_action():
     notes = (files("resources") / "lessons" / "FORMAT.md").read_text(encoding="utf-8")
     for name in (*CHECKS, *FIGURES, *STEP_ACTIONS):
         assert f"`{name}`" in notes, name
+
+
+def test_the_lessons_name_colours_as_the_app_does():
+    """Positive weights and the loss surface's step are vermillion, which the app's words
+    call orange (gui/plots/diagram_words.py); no lesson may send the class looking for red."""
+    words = {lesson.id: " ".join(lesson.explanation).lower() for lesson in LIBRARY.lessons}
+    assert not [i for i, text in words.items() if re.search(r"\bred\b", text)]
+    assert "orange pixels push the unit up" in words["digits"]
+    assert "the orange arrow is the next step" in words["one-neuron"]

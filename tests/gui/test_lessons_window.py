@@ -2,6 +2,9 @@
 rebuilds, its panel shows the explanation and the steps, the steps apply one by one, and
 a malformed lesson file is named in the banner while the others still load."""
 import json
+import re
+
+import pytest
 
 from PySide6.QtCore import Qt, QTimer
 
@@ -171,3 +174,56 @@ def test_a_new_lesson_drops_the_check_of_the_last_one(window, qtbot):
     assert control.claim_check.busy()
     control.choose(control.library.find("digits"))
     assert not control.claim_check.busy() and control.panel.claim.text() == ""
+
+
+def test_a_check_that_fails_unexpectedly_ends_as_a_message_not_checking_for_ever(
+        window, qtbot, monkeypatch):
+    def broken(lesson, keep_going=None):
+        return {}["no such run"]
+
+    monkeypatch.setattr("gui.lessons.claim_check.check_claim", broken)
+    control = choose(window, "extra-features")
+    qtbot.mouseClick(control.panel.check_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not control.claim_check.busy(), timeout=WAIT_MS)
+    text = control.panel.claim.text()
+    assert "could not be checked: 'no such run'" in text, text
+    assert control.panel.check_button.isEnabled()
+
+
+def lesson_sizes(panel):
+    """The text's, the first step button's and the title's (the largest) point sizes."""
+    sizes = re.findall(r"font-size:\s*([\d.]+)pt", panel.text.toHtml())
+    return (panel.text.font().pointSizeF(), panel.buttons[0].font().pointSizeF(),
+            max(float(size) for size in sizes))
+
+
+def test_the_lesson_text_title_and_steps_follow_the_zoom_made_before_and_after(
+        window, qtbot):
+    control = choose(window, "batch-modes")
+    at_1x = lesson_sizes(control.panel)
+    window.zoom.set_level(2.0)
+    try:
+        # Chosen after the zoom: its buttons are new, and zoomed as they are made.
+        control.choose(control.library.find("learning-rate"))
+        assert lesson_sizes(control.panel) == pytest.approx([2 * s for s in at_1x])
+        assert control.panel.buttons[0].font().bold()
+        window.zoom.set_level(1.5)
+        assert lesson_sizes(control.panel) == pytest.approx([1.5 * s for s in at_1x])
+    finally:
+        window.zoom.reset()
+    assert lesson_sizes(control.panel) == pytest.approx(at_1x)
+
+
+def test_every_step_shows_its_whole_text_zoomed_in_presenter_size(window, qtbot):
+    window.resize(1366, 768)
+    window.zoom.set_level(1.5)
+    try:
+        control = choose(window, "batch-modes")
+        qtbot.wait(50)
+        viewport = control.panel._steps_scroll.viewport()
+        for button in control.panel.buttons:
+            assert button.width() >= button.sizeHint().width(), button.text()
+            right = button.mapTo(viewport, button.rect().topRight()).x()
+            assert right < viewport.width(), button.text()    # not cut off at the side
+    finally:
+        window.zoom.reset()

@@ -8,7 +8,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
 from gui.main_window import VIEWS
-from gui.presenter_mode import LINE_BOOST
+from gui.presenter_mode import LINE_BOOST, PRESENTER_LESSON_SHARE, RESTORE_DOCKS_MS
 from gui.zoom import PRESENTER_DEFAULT, SETTING
 
 
@@ -134,3 +134,51 @@ def test_escape_in_presenter_mode_lets_a_playing_run_carry_on(window, qtbot):
     assert window.controller.playing       # only the layout came back
     press(qtbot, window, Qt.Key_Escape)    # and Esc again pauses, as it always did
     qtbot.waitUntil(lambda: not window.controller.playing, timeout=5000)
+
+
+def with_lesson(window, qtbot):
+    """The lesson dock shown (a lesson chosen) and laid out; returns the dock."""
+    control = window.lessons
+    control.reload()
+    control.choose(control.library.find("batch-modes"))
+    settle(qtbot)
+    return control.dock
+
+
+def test_one_view_large_hides_the_lesson_dock_too_and_brings_it_back(window, qtbot):
+    window.resize(1366, 768)
+    dock = with_lesson(window, qtbot)
+    before = dock.geometry()
+    assert on_screen(dock)
+    press(qtbot, window, Qt.Key_1, Qt.ControlModifier)
+    assert not on_screen(dock)
+    assert window.views[VIEWS[0][0]].height() >= 0.8 * window.height() - 120
+    press(qtbot, window, Qt.Key_1, Qt.ControlModifier)
+    assert on_screen(dock) and dock.geometry() == before
+
+
+def test_presenter_mode_keeps_the_lesson_text_in_a_strip_and_restores_it(window, qtbot):
+    window.resize(1366, 768)
+    dock = with_lesson(window, qtbot)
+    before = dock.geometry()
+    press(qtbot, window, Qt.Key_F5)
+    qtbot.wait(3 * RESTORE_DOCKS_MS)
+    settle(qtbot)
+    assert on_screen(dock)
+    share = dock.height() / window.height()
+    assert 0.15 <= share <= PRESENTER_LESSON_SHARE + 0.02, (dock.height(), window.height())
+    assert on_screen(window.view_docks["Cost"]) or on_screen(window.view_docks["Network"])
+    press(qtbot, window, Qt.Key_F5)
+    qtbot.wait(3 * RESTORE_DOCKS_MS)
+    settle(qtbot)
+    assert on_screen(dock) and dock.geometry() == before
+
+
+def test_a_lesson_chosen_while_presenting_is_a_strip_and_free_again_after(window, qtbot):
+    press(qtbot, window, Qt.Key_F5)
+    qtbot.wait(3 * RESTORE_DOCKS_MS)
+    dock = with_lesson(window, qtbot)
+    assert on_screen(dock)
+    assert dock.height() <= (PRESENTER_LESSON_SHARE + 0.02) * window.height()
+    press(qtbot, window, Qt.Key_F5)
+    assert dock.maximumHeight() > window.height()
