@@ -248,7 +248,7 @@ class LossSurfaceView(QWidget, View):
                 angle = np.degrees(np.arctan2(p1.y() - p0.y(), p1.x() - p0.x()))
                 self.step_head.setStyle(angle=180 + angle)
             self.step_head.setVisible(True)
-            text += (f" Red arrow: the next full-batch step −α∇J = ({step[0]:.3g}, "
+            text += (f" Orange arrow: the next full-batch step −α∇J = ({step[0]:.3g}, "
                      f"{step[1]:.3g}), drawn {scale:.3g} times longer.")
         else:
             self.step_line.setData([], [])

@@ -27,9 +27,9 @@ def activation_levels(kind, pictures):
 
 
 def activation_colormap(kind, full):
-    """The map for `kind`'s levels made from `full`, blue .. white .. red (the
+    """The map for `kind`'s levels made from `full`, blue .. white .. orange (the
     probability map): all of it, white at the middle of the levels (0, or 0.5 for the
-    sigmoid); for ReLU, never negative, its white (0) .. red half only."""
+    sigmoid); for ReLU, never negative, its white (0) .. orange half only."""
     if kind != "relu":
         return full
     white, red = full.map([0.5, 1.0], mode="byte")[:, :3]
