@@ -394,6 +394,7 @@ class TrainingWorker(ForkCommands, QObject):
         self._emit_snapshot()   # with the costs of the updates not sent before it was set aside
         self.run_restored.emit(run.offer())
         self.undo_offer_changed.emit(self.runs.offer())
+        self._forks_catch_up()  # remade from the start for it
 
     def _set_learning_rate(self, value):
         self._trainer.set_learning_rate(value)
