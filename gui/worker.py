@@ -394,20 +394,21 @@ class TrainingWorker(ForkCommands, QObject):
         self._emit_snapshot()   # with the costs of the updates not sent before it was set aside
         self.run_restored.emit(run.offer())
         self.undo_offer_changed.emit(self.runs.offer())
+        self._forks_catch_up()  # remade from the start for it
 
     def _set_learning_rate(self, value):
         self._trainer.set_learning_rate(value)
-        self.forks.follow("learning_rate", value)
+        self.forks.follow(self._trainer, "learning_rate", value)
         self._emit_snapshot()
 
     def _set_l2(self, value):
         self._trainer.set_l2(value)
-        self.forks.follow("l2", value)
+        self.forks.follow(self._trainer, "l2", value)
         self._emit_snapshot()
 
     def _set_batch_size(self, value):
         self._trainer.set_batch_size(value)
-        self.forks.follow("batch_size", value)
+        self.forks.follow(self._trainer, "batch_size", value)
         self._emit_snapshot()
 
     def _set_playing(self, playing):
@@ -423,6 +424,7 @@ class TrainingWorker(ForkCommands, QObject):
         self._updates_per_second = 0.0
         session = make_session_info(self._trainer)
         self._stream = SnapshotStream(self._trainer, session)
+        self.forks.watch(self._trainer)
         self.runs.start(Run(self._trainer, self._stream, window_settings))
         self.session_ready.emit(session)
         self._emit_snapshot()

@@ -128,8 +128,20 @@ def test_new_data_or_a_new_model_closes_the_comparisons(moons):
     assert report.forks == () and report.refusal.startswith(
         "The compared runs were closed: the main run has new data or a new model.")
     group.add(parent, ForkChange(LEARNING_RATE, 0.1))
-    group.keep_up(main_run(load_dataset("moons", n=200, noise=0.2, seed=0)))
+    group.keep_up(main_run(load_dataset("moons", n=200, noise=0.3, seed=0)))
     assert group.report().forks == ()
+
+
+def test_the_same_data_loaded_again_keeps_the_comparisons(moons):
+    # A lesson step that changes only the learning rate builds the run again from
+    # freshly loaded data: the same examples, so the forks are remade, not closed.
+    parent = main_run(moons)
+    group = RunGroup()
+    group.add(parent, ForkChange(L2, 0.01))
+    group.report()
+    group.keep_up(main_run(load_dataset("moons", n=200, noise=0.2, seed=0), lr=0.1))
+    report = group.report()
+    assert [snap.label for snap in report.forks] == ["λ = 0.01"] and report.refusal == ""
 
 
 def test_a_diverging_fork_stops_and_says_so_while_the_main_run_goes_on(moons):
@@ -170,7 +182,9 @@ def test_other_settings_changed_on_the_main_run_change_on_the_forks(moons):
     group = RunGroup()
     group.add(parent, ForkChange(LEARNING_RATE, 0.1))
     group.add(parent, ForkChange(L2, 0.01))
-    group.follow(LEARNING_RATE, 0.7)
+    parent.set_learning_rate(0.7)
+    group.follow(parent, LEARNING_RATE, 0.7)
+    group.keep_up(parent)
     assert [f.trainer.learning_rate for f in group.forks] == [0.1, 0.7]
 
 
@@ -196,3 +210,127 @@ def test_typed_values_become_changes_named_for_the_legend(setting, text, value, 
 def test_bad_values_say_what_is_allowed(setting, text, message):
     with pytest.raises(ConfigError, match="^" + message.replace("(", r"\(")):
         parse_change(setting, text, m_train=150)
+
+
+def costs_of(trainer):
+    return np.array(trainer.costs.since(0))
+
+
+def assert_fork_gives_the_main_runs_costs(group, parent, updates):
+    """The one fork is at the main run's `updates` updates, with its costs to ~1e-9."""
+    fork = group.forks[0].trainer
+    assert fork.update_count == parent.update_count == updates
+    np.testing.assert_allclose(costs_of(fork), costs_of(parent), rtol=0, atol=1e-9)
+    return fork
+
+
+def watched_run(data, group, **settings):
+    parent = main_run(data, **settings)
+    group.watch(parent)
+    return parent
+
+
+def change_main(group, parent, setting, value):
+    """As the worker does: the main run's setting, then the group told."""
+    {LEARNING_RATE: parent.set_learning_rate, L2: parent.set_l2,
+     BATCH_SIZE: parent.set_batch_size}[setting](value)
+    group.follow(parent, setting, value)
+
+
+# A fork whose one change makes no difference to speak of must give the main run's
+# costs: every other setting it has, it has at the same updates as the main run.
+NEGLIGIBLE_L2 = ForkChange(L2, 1e-15)
+NEGLIGIBLE_ALPHA = ForkChange(LEARNING_RATE, 0.5 * (1 + 1e-13))
+# The other two settings, each changed twice by the main run.
+OTHERS = {NEGLIGIBLE_L2: [(LEARNING_RATE, 0.05), (BATCH_SIZE, 20), (LEARNING_RATE, 0.2)],
+          NEGLIGIBLE_ALPHA: [(L2, 0.01), (BATCH_SIZE, 20), (L2, 0.002)]}
+
+
+@pytest.mark.parametrize("change, setting, value", [
+    (NEGLIGIBLE_L2, BATCH_SIZE, 50), (NEGLIGIBLE_L2, LEARNING_RATE, 0.2),
+    (NEGLIGIBLE_ALPHA, BATCH_SIZE, 50), (NEGLIGIBLE_ALPHA, L2, 0.01)])
+def test_a_setting_changed_in_the_middle_of_an_update_reaches_the_fork_there(
+        moons, change, setting, value):
+    group = RunGroup()
+    parent = watched_run(moons, group)
+    group.add(parent, change)
+    parent.run(3)
+    group.keep_up(parent)
+    parent.step_phase()
+    parent.step_phase()
+    change_main(group, parent, setting, value)
+    group.keep_up(parent)
+    parent.step_update()
+    parent.run(20)
+    group.keep_up(parent)
+    fork = assert_fork_gives_the_main_runs_costs(group, parent, 24)
+    assert fork.batch_size == parent.batch_size
+
+
+@pytest.mark.parametrize("made_first", [True, False])
+@pytest.mark.parametrize("change", [NEGLIGIBLE_L2, NEGLIGIBLE_ALPHA])
+def test_a_fork_has_the_settings_the_main_run_had_when_it_had_them(moons, change, made_first):
+    # made first: it follows along; made last: it replays them on its way up
+    (first, second, third) = OTHERS[change]
+    group = RunGroup()
+    parent = watched_run(moons, group)
+    if made_first:
+        group.add(parent, change)
+    steps = [lambda: parent.run(50), lambda: change_main(group, parent, *first),
+             lambda: parent.run(5), parent.step_phase,
+             lambda: change_main(group, parent, *second),   # in update 56: from 57 on
+             lambda: parent.run(10)]
+    steps += [parent.step_back_update] * 12                 # back over it, to update 53
+    steps += [lambda: change_main(group, parent, *third), lambda: parent.run(16)]
+    for step in steps:
+        step()
+        group.keep_up(parent)
+    if not made_first:
+        group.add(parent, change)
+    assert_fork_gives_the_main_runs_costs(group, parent, 69)
+
+
+def test_a_run_brought_back_by_undo_has_its_forks_remade_with_its_own_settings(moons):
+    group = RunGroup()
+    first = watched_run(moons, group)
+    group.add(first, ForkChange(L2, 1e-15))
+    first.run(30)
+    change_main(group, first, LEARNING_RATE, 0.05)
+    first.run(30)
+    reset = watched_run(moons, group, lr=0.05)   # a reset, as the worker makes it
+    group.keep_up(reset)
+    group.keep_up(first)                         # and undone
+    assert_fork_gives_the_main_runs_costs(group, first, 60)
+
+
+def test_catching_up_stops_when_told_and_goes_on_from_there(moons):
+    group = RunGroup()
+    parent = watched_run(moons, group)
+    parent.run(400)
+    asked = iter(range(150))
+    group.add(parent, ForkChange(L2, 1e-15), keep_going=lambda: next(asked, None) is not None)
+    assert group.behind() == [("λ = 1e-15", 150)]
+    assert group.report().message == "Added the run with λ = 1e-15."
+    group.keep_up(parent)
+    assert group.behind() == []
+    assert_fork_gives_the_main_runs_costs(group, parent, 400)
+
+
+def test_a_phase_stepped_back_over_a_change_runs_again_with_it_on_the_fork_too(moons):
+    group = RunGroup()
+    parent = watched_run(moons, group)
+    group.add(parent, NEGLIGIBLE_ALPHA)
+    parent.run(3)
+    for _ in range(5):            # past the cost, which reads lambda
+        parent.step_phase()
+    change_main(group, parent, L2, 0.05)
+    change_main(group, parent, BATCH_SIZE, 30)
+    parent.step_phase()
+    group.keep_up(parent)
+    parent.step_back_phase()      # phases 1-5 again: the cost now with lambda 0.05
+    group.keep_up(parent)
+    parent.step_update()
+    parent.run(5)
+    group.keep_up(parent)
+    fork = assert_fork_gives_the_main_runs_costs(group, parent, 9)
+    assert parent.batch_size == fork.batch_size == 30
