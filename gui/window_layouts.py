@@ -38,6 +38,9 @@ TINY_BELOW = (1100, 640)
 TRAIN_COLUMNS = (0.30, 0.40, 0.30)     # the three view columns (boundary widest)
 STEP_COLUMNS = (0.62, 0.38)            # the stepper, then the network and the tabs
 STEP_ROWS = (0.45, 0.55)               # the network over the tabs (two-plot views need height)
+# The compact cells' upper row holds the tabs with two plots each (gradient magnitudes,
+# sigmoid outputs): it gets the larger share of the height.
+COMPACT_ROWS = (0.6, 0.4)
 
 
 class WindowLayouts:
@@ -144,8 +147,10 @@ class WindowLayouts:
             w.resizeDocks(tops, [int(rest * share) for share in shares], Qt.Horizontal)
             for column in cells:
                 if len(column) > 1:
+                    rows = (COMPACT_ROWS if cells == COMPACT_TRAIN_CELLS
+                            else [1 / len(column)] * len(column))
                     w.resizeDocks([d[cell[0]] for cell in column],
-                                  [height // len(column)] * len(column), Qt.Vertical)
+                                  [int(height * share) for share in rows], Qt.Vertical)
         else:
             if (train_cells(w.size()) == TINY_TRAIN_CELLS) != self._network_tabbed():
                 self._arrange_default(STEP)   # built for another size of screen

@@ -53,9 +53,9 @@ def missing_note(session):
 
 
 # The caption of the diagram showing the weights, with the pictures in the nodes.
-CAPTION = ("Edges: orange w > 0, blue w < 0, grey w = 0, thicker = larger |w|. Nodes: what "
-           "each unit has learned, its a over the (x1, x2) plane; click one to see it "
-           "large. Hover a node or an edge for its values.")
+CAPTION = ("Edges: orange w > 0, blue w < 0, grey 0, thicker = larger |w|. Nodes: what "
+           "each unit has learned, its a over the (x1, x2) plane (click one: large). Hover "
+           "for values.")
 
 
 class UnitThumbnails:

@@ -57,7 +57,7 @@ def test_every_drawn_unit_has_its_picture_the_output_the_boundary(qtbot, xor_net
     k = coarse_step(session.grid_resolution)
     np.testing.assert_array_equal(thumbnails.drawn(2, 0), snap.boundary[::k, ::k])
     assert all(item.isVisible() for item in items.values())
-    assert "its a over the (x1, x2) plane; click one" in diagram.caption
+    assert "its a over the (x1, x2) plane (click one: large)" in diagram.caption
     assert "unit pictures, a (tanh): -1 \u2026 0 \u2026 1" in diagram.scale_texts
 
 
