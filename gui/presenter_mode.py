@@ -73,20 +73,25 @@ class PresenterMode(QObject):
             self.fit_lesson_dock()
 
     def fit_lesson_dock(self):
-        """While presenting, the lesson dock (if there is one) is a strip at most
+        """While presenting, the lesson dock (if there is one) is a strip
         PRESENTER_LESSON_SHARE of the screen high: the views below a hidden central
-        widget would otherwise leave it all the height they do not need."""
+        widget would otherwise leave it all the height they do not need, and a later
+        sharing out of the views' room squeezed it to a line of text."""
         w = self._window
         lesson = w.lessons.dock
         if not self.active or lesson is None:
             return
-        height = int(w.height() * PRESENTER_LESSON_SHARE)
+        # Of the screen, which the window is about to cover: a window manager may make
+        # it full screen only after this runs.
+        height = int(w.screen().geometry().height() * PRESENTER_LESSON_SHARE)
+        lesson.setMinimumHeight(height)
         lesson.setMaximumHeight(height)
         w.resizeDocks([lesson], [height], Qt.Vertical)
 
     def _unfit_lesson_dock(self):
         lesson = self._window.lessons.dock
         if lesson is not None:
+            lesson.setMinimumHeight(0)
             lesson.setMaximumHeight(QWIDGETSIZE_MAX)
 
     def leave(self):
