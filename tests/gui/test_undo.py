@@ -45,6 +45,10 @@ def wait_for_offer(window, qtbot, updates):
 
 
 def press_undo(window, qtbot):
+    # Ctrl+Z is a window shortcut: it acts only in the active window, which the window
+    # opened as may no longer be by now (seen once in CI after new data).
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
     with qtbot.waitSignal(window.controller.run_restored, timeout=WAIT_MS):
         qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
 
