@@ -29,15 +29,6 @@ class RecordingView(View):
         return True
 
 
-@pytest.fixture
-def rig(qtbot):
-    controller = TrainingController()
-    training = WorkerThread(controller)   # the window's own wiring
-    yield training.worker, controller
-    assert training.stop()
-    controller.stop()
-
-
 def build(worker, qtbot, controller, lr=0.5, batch=0, sizes=(2, 8, 8, 1), activation="tanh"):
     data = load_dataset("moons", n=200, noise=0.2, seed=0)
     with qtbot.waitSignal(controller.snapshot_received, timeout=WAIT_MS):
@@ -60,8 +51,8 @@ def latest(controller, qtbot, command, *args):
     return signal.args[0]
 
 
-def test_play_moves_the_counter_and_pause_stops_it(rig, qtbot):
-    worker, controller = rig
+def test_play_moves_the_counter_and_pause_stops_it(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller)
     worker.play()
     qtbot.waitUntil(lambda: controller.latest.update > 200, timeout=WAIT_MS)
@@ -75,8 +66,8 @@ def test_play_moves_the_counter_and_pause_stops_it(rig, qtbot):
 
 
 @pytest.mark.parametrize("k", [1, 7])
-def test_k_steps_advance_exactly_k_updates(rig, qtbot, k):
-    worker, controller = rig
+def test_k_steps_advance_exactly_k_updates(worker_rig, qtbot, k):
+    worker, controller = worker_rig
     build(worker, qtbot, controller)
     for _ in range(k):
         snapshot = latest(controller, qtbot, worker.step_update)
@@ -84,8 +75,8 @@ def test_k_steps_advance_exactly_k_updates(rig, qtbot, k):
     assert len(controller.history.costs) == k
 
 
-def test_phase_steps_walk_through_one_update(rig, qtbot):
-    worker, controller = rig
+def test_phase_steps_walk_through_one_update(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller)
     kinds = []
     for _ in range(8):  # 2L + 2 for L = 3
@@ -94,8 +85,8 @@ def test_phase_steps_walk_through_one_update(rig, qtbot):
     assert controller.latest.update == 1
 
 
-def test_reset_restores_the_initial_weights(rig, qtbot):
-    worker, controller = rig
+def test_reset_restores_the_initial_weights(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller)
     start = controller.latest.W
     run_updates(controller, qtbot, worker, 50)
@@ -108,8 +99,8 @@ def test_reset_restores_the_initial_weights(rig, qtbot):
     assert len(controller.history.costs) == 0
 
 
-def test_a_live_learning_rate_change_takes_effect(rig, qtbot):
-    worker, controller = rig
+def test_a_live_learning_rate_change_takes_effect(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller, lr=0.5)
     run_updates(controller, qtbot, worker, 5)
     after = latest(controller, qtbot, worker.set_learning_rate, 0.001)
@@ -119,8 +110,8 @@ def test_a_live_learning_rate_change_takes_effect(rig, qtbot):
     assert record.kind == "update" and record.learning_rate == 0.001
 
 
-def test_divergence_pauses_with_a_message_and_finite_state(rig, qtbot):
-    worker, controller = rig
+def test_divergence_pauses_with_a_message_and_finite_state(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller, lr=3.0, sizes=(2, 16, 16, 1), activation="linear")
     with qtbot.waitSignal(controller.diverged, timeout=WAIT_MS) as signal:
         worker.play()
@@ -131,8 +122,8 @@ def test_divergence_pauses_with_a_message_and_finite_state(rig, qtbot):
     assert np.all(np.isfinite(controller.history.costs.exact_values()))
 
 
-def test_an_unexpected_error_is_reported_and_the_worker_lives_on(rig, qtbot):
-    worker, controller = rig
+def test_an_unexpected_error_is_reported_and_the_worker_lives_on(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller)
     with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as signal:
         worker.set_learning_rate("fast")
@@ -140,8 +131,8 @@ def test_an_unexpected_error_is_reported_and_the_worker_lives_on(rig, qtbot):
     assert latest(controller, qtbot, worker.step_update).update == 1
 
 
-def test_throttled_speed_sends_every_update(rig, qtbot):
-    worker, controller = rig
+def test_throttled_speed_sends_every_update(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller)
     worker.set_speed(50.0)
     worker.play()
@@ -151,8 +142,8 @@ def test_throttled_speed_sends_every_update(rig, qtbot):
     assert controller.latest.update < 40  # about 50 per second, not thousands
 
 
-def test_controller_paints_only_new_snapshots(rig, qtbot):
-    worker, controller = rig
+def test_controller_paints_only_new_snapshots(worker_rig, qtbot):
+    worker, controller = worker_rig
     view = RecordingView()
     controller.add_view(view, max_hz=1000, is_visible=lambda: True)
     build(worker, qtbot, controller)
@@ -164,8 +155,8 @@ def test_controller_paints_only_new_snapshots(rig, qtbot):
     assert view.snapshots[-1].update == 1 and len(view.sessions) == 1
 
 
-def test_hidden_views_are_not_painted(rig, qtbot):
-    worker, controller = rig
+def test_hidden_views_are_not_painted(worker_rig, qtbot):
+    worker, controller = worker_rig
     view = RecordingView()
     controller.add_view(view, max_hz=1000, is_visible=lambda: False)
     build(worker, qtbot, controller)
@@ -174,8 +165,8 @@ def test_hidden_views_are_not_painted(rig, qtbot):
     assert view.snapshots == []
 
 
-def test_a_view_with_nothing_new_does_not_use_up_a_frame(rig, qtbot):
-    worker, controller = rig
+def test_a_view_with_nothing_new_does_not_use_up_a_frame(worker_rig, qtbot):
+    worker, controller = worker_rig
 
     class Unchanged(RecordingView):
         def show_snapshot(self, snapshot, history):
@@ -194,8 +185,8 @@ def test_a_view_with_nothing_new_does_not_use_up_a_frame(rig, qtbot):
     assert controller.frames == frames + 1
 
 
-def test_run_updates_sends_snapshots_along_the_way(rig, qtbot):
-    worker, controller = rig
+def test_run_updates_sends_snapshots_along_the_way(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller)
     seen = []
     controller.snapshot_received.connect(seen.append)
@@ -204,8 +195,8 @@ def test_run_updates_sends_snapshots_along_the_way(rig, qtbot):
     assert len(controller.history.test_costs) > 50  # a curve for the test cost
 
 
-def test_commands_before_the_first_build_are_ignored(rig, qtbot):
-    worker, controller = rig
+def test_commands_before_the_first_build_are_ignored(worker_rig, qtbot):
+    worker, controller = worker_rig
     failures = record(controller.failed)
     worker.play()
     worker.step_update()
@@ -217,23 +208,23 @@ def test_commands_before_the_first_build_are_ignored(rig, qtbot):
     assert controller.latest.l2 == 0.0 and failures == []
 
 
-def test_live_l2_and_batch_size_changes_reach_the_trainer(rig, qtbot):
-    worker, controller = rig
+def test_live_l2_and_batch_size_changes_reach_the_trainer(worker_rig, qtbot):
+    worker, controller = worker_rig
     build(worker, qtbot, controller)
     assert latest(controller, qtbot, worker.set_l2, 0.1).l2 == 0.1
     assert latest(controller, qtbot, worker.set_batch_size, 10).batch_size == 10
 
 
-def test_step_epoch_runs_to_the_end_of_the_epoch(rig, qtbot):
-    worker, controller = rig
+def test_step_epoch_runs_to_the_end_of_the_epoch(worker_rig, qtbot):
+    worker, controller = worker_rig
     data = build(worker, qtbot, controller, batch=10)
     snapshot = latest(controller, qtbot, worker.step_epoch)
     assert snapshot.epoch == 1
     assert snapshot.update == -(-data.m_train // 10)   # batches of 10, the last maybe short
 
 
-def test_a_misspelt_command_fails_where_it_is_called(rig):
-    worker, _ = rig
+def test_a_misspelt_command_fails_where_it_is_called(worker_rig):
+    worker, _ = worker_rig
     with pytest.raises(AttributeError):
         worker.step_updates()
     with pytest.raises(TypeError):
@@ -252,8 +243,8 @@ def long_epoch(worker, qtbot, controller):
     return data
 
 
-def test_step_epoch_reports_progress_and_stops_between_updates_when_interrupted(rig, qtbot):
-    worker, controller = rig
+def test_step_epoch_reports_progress_and_stops_between_updates_when_interrupted(worker_rig, qtbot):
+    worker, controller = worker_rig
     data = long_epoch(worker, qtbot, controller)
     progress = record(controller.progress_changed)
     ticket = worker.step_epoch()
@@ -276,8 +267,8 @@ def test_step_epoch_reports_progress_and_stops_between_updates_when_interrupted(
     assert latest(controller, qtbot, worker.step_update).update == done + 1
 
 
-def test_interrupt_skips_long_commands_queued_before_it_but_not_after(rig, qtbot):
-    worker, controller = rig
+def test_interrupt_skips_long_commands_queued_before_it_but_not_after(worker_rig, qtbot):
+    worker, controller = worker_rig
     long_epoch(worker, qtbot, controller)
     first, second = worker.step_epoch(), worker.run_updates(100_000)
     worker.interrupt()
@@ -293,8 +284,8 @@ def test_interrupt_skips_long_commands_queued_before_it_but_not_after(rig, qtbot
     assert dict(finished)[third] == 5
 
 
-def test_reset_and_a_new_model_do_not_wait_for_a_long_command(rig, qtbot):
-    worker, controller = rig
+def test_reset_and_a_new_model_do_not_wait_for_a_long_command(worker_rig, qtbot):
+    worker, controller = worker_rig
     long_epoch(worker, qtbot, controller)
     worker.step_epoch()
     qtbot.waitUntil(lambda: controller.progress is not None and controller.progress.done > 0,
