@@ -1,9 +1,8 @@
 """A tool-bar action that opens a window of its own: made at the first press, shown and
 raised at every later one."""
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 
-from . import theme
 from .key_sheet import set_key_group
 
 
@@ -28,12 +27,8 @@ class WindowOpener(QObject):
         """Show the window, in front, with the keys."""
         if self.view is None:
             self.view = self._make_view(self._window)
-            self._base_font = QFont(self.view.font())
-        # A window of its own does not inherit the main window's zoomed font: it takes
-        # the zoom level each time it opens.
-        font = QFont(self._base_font)
-        font.setPointSizeF(self._base_font.pointSizeF() * theme.zoom_level())
-        self.view.setFont(font)
+            # A window of its own does not inherit the main window's zoomed font.
+            self._window.zoom_styler.adopt_window(self.view)
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()

@@ -133,6 +133,13 @@ class ZoomStyler(QObject):
         elif not live:
             self._timer.stop()
 
+    def adopt_window(self, widget):
+        """Keep `widget`, a window of its own made by the main window (its font is not
+        inherited from it), at the zoom from now on: its font now is its size at 1x."""
+        size = widget.font().pointSizeF()
+        widget._zoom_sizes = {"font": (size, size)}
+        self._widget_font(widget, self._zoom.level)
+
     def _widget_fonts(self, factor):
         self_sizing = set()
         for widget in self._window.findChildren(QWidget):
