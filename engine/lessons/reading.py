@@ -19,8 +19,8 @@ from engine.config import (
 from engine.dataset import DATASET_NAMES
 from engine.errors import DatasetError
 from engine.initialisers import INITIALISERS
-from engine.loss_graph import GraphInputError, check_inputs
 from engine.input_features import check_feature_keys
+from engine.loss_graph import GraphInputError, check_inputs
 from engine.synthetic import MAX_NOISE, MAX_POINTS, MIN_POINTS
 
 from .claims import CHECKS

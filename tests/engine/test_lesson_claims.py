@@ -126,7 +126,7 @@ def batch_modes_variant(learning_rate=None, runs=None):
 
 def test_the_noise_claim_fails_when_the_weights_barely_move():
     result = check_claim(batch_modes_variant(learning_rate=1e-5))
-    at_least, than_mini, mini_than_full = [o for o in result.outcomes
+    at_least, _than_mini, mini_than_full = [o for o in result.outcomes
                                            if "training cost" in o.text]
     assert not result.passed
     # Single examples still push the cost up now and then, but by next to nothing.

@@ -107,8 +107,8 @@ MALFORMED = [
     (("claim", "updates"), DELETE, "claim.runs[0] needs 'updates' or 'epochs'"),
     (("claim", "runs", 1, "name"), "a", "claim.runs: two runs have the same name"),
     (("claim", "checks", 1, "other"), "a",
-     'claim.checks[1]: run and other are both "a"; a run compared with itself proves '
-     'nothing, name another run'),
+     ('claim.checks[1]: run and other are both "a"; a run compared with itself proves '
+      'nothing, name another run')),
     (("claim", "checks", 1), {"kind": "graph_matches_engine", "x": 800, "w": 1},
      "claim.checks[1]: w x + b must be within -300 to 300 (here it is 800)"),
 ]

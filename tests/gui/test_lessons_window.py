@@ -5,7 +5,6 @@ import json
 import re
 
 import pytest
-
 from PySide6.QtCore import Qt, QTimer
 
 from engine.lessons.lesson import STEP_ACTIONS
