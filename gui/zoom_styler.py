@@ -139,6 +139,8 @@ class ZoomStyler(QObject):
         size = widget.font().pointSizeF()
         widget._zoom_sizes = {"font": (size, size)}
         self._widget_font(widget, self._zoom.level)
+        # Made for 1x, it grows to hold its zoomed words (never shrinks).
+        widget.resize(widget.size().expandedTo(widget.sizeHint()))
 
     def _widget_fonts(self, factor):
         self_sizing = set()

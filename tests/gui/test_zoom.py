@@ -109,6 +109,8 @@ def test_a_window_of_its_own_made_while_zoomed_opens_at_the_zoom(window, qtbot):
     window.compare_control.open()
     dialog = window.compare_control.view
     assert dialog.font().pointSizeF() == pytest.approx(2 * base)
+    hint = dialog.sizeHint()
+    assert dialog.width() >= hint.width() and dialog.height() >= hint.height()
     dialog.close()
     window.zoom.set_level(1.0)
     assert dialog.font().pointSizeF() == pytest.approx(base)
